@@ -1,0 +1,30 @@
+// Opens the Prisma client for the database a DATABASE_URL names. Each provider has its own
+// generated client (the query compiler is provider-specific); both come from the one schema, so
+// they expose the same API and the SQLite client's types describe both.
+import { adapterFactory, providerOf, type Provider } from './provider.js';
+import type { PrismaClient } from './generated/sqlite/client.js';
+
+export type Db = PrismaClient;
+export * as Model from './generated/sqlite/client.js';
+
+export interface Database {
+  prisma: Db;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(url: string): Promise<Database> {
+  const provider = providerOf(url);
+  const adapter = adapterFactory(url);
+  const { PrismaClient: Client } =
+    provider === 'sqlite'
+      ? await import('./generated/sqlite/client.js')
+      : ((await import('./generated/postgresql/client.js')) as unknown as typeof import('./generated/sqlite/client.js'));
+  const prisma = new Client({ adapter });
+  if (provider === 'sqlite') {
+    // WAL: readers never block the writer; busy_timeout: a second writer waits instead of failing.
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  }
+  return { prisma, provider, close: () => prisma.$disconnect() };
+}
