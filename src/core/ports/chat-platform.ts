@@ -1,0 +1,163 @@
+// The seam between the core and the chat platforms. Adapters push normalised events into the core
+// (InboundSink) and the core answers through ChatPlatform. Nothing here knows discord.js or Bolt.
+
+export type Platform = 'discord' | 'slack' | 'console';
+/** Adapters map emoji <-> choice with the program's configured emoji (see core/votes/emoji). */
+export type VoteChoice = 'approve' | 'reject' | 'abstain';
+
+export interface UserRef {
+  platform: Platform;
+  workspaceId: string;
+  id: string;
+  name?: string;
+  isBot: boolean;
+  /** The platform says this person administers the workspace (Discord Manage Server, Slack admin/owner). */
+  isAdmin?: boolean;
+  /** When they joined the community, where the platform knows it. */
+  joinedAt?: Date;
+}
+
+export interface ChannelRef {
+  platform: Platform;
+  workspaceId: string;
+  id: string;
+}
+
+/** A message the bot posted: a Discord snowflake, a Slack ts, a console #n. */
+export interface MessageRef {
+  channel: ChannelRef;
+  id: string;
+}
+
+export interface Field {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export type Tone = 'info' | 'success' | 'warning' | 'danger';
+
+/**
+ * Platform-neutral text: light markdown (**bold**, _italic_, [label](url), `code`, lists).
+ * Adapters render it and make every message mention-safe: text here may quote users.
+ */
+export interface OutboundMessage {
+  title?: string;
+  text: string;
+  fields?: Field[];
+  tone?: Tone;
+  footer?: string;
+  image?: { png: Uint8Array; name: string; alt: string };
+}
+
+// ---- what adapters send in ----------------------------------------------------------------
+
+export interface CommandInvocation {
+  /** Space-separated command path as defined in commands/: 'apply', 'program setup', 'program questions add'. */
+  name: string;
+  /** Raw option values by option name; the core validates them with the command's zod schema. */
+  options: Record<string, unknown>;
+  user: UserRef;
+  channel: ChannelRef;
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'short' | 'paragraph';
+  required: boolean;
+  minLength: number;
+  maxLength: number;
+  placeholder?: string;
+  /** A value to pre-fill, e.g. from an earlier step or an earlier attempt. */
+  value?: string;
+}
+
+export interface FormSpec {
+  /** Opaque to adapters; comes back in FormSubmission.formId. */
+  id: string;
+  title: string;
+  /** Shown above the fields (the program's why and objective). May be long; adapters trim to fit. */
+  intro: string;
+  fields: FormField[];
+  submitLabel?: string;
+}
+
+export interface FormSubmission {
+  formId: string;
+  values: Record<string, string>;
+  user: UserRef;
+  channel: ChannelRef;
+}
+
+export type Reply =
+  | { kind: 'message'; message: OutboundMessage; private: boolean }
+  | { kind: 'form'; form: FormSpec }
+  /** The form had problems: field id -> what to fix. Nothing was saved; the adapter shows them inline. */
+  | { kind: 'form-errors'; errors: Record<string, string>; message: OutboundMessage }
+  | { kind: 'none' };
+
+export interface ReactionEvent {
+  message: MessageRef;
+  user: UserRef;
+  added: boolean;
+  /** The raw emoji as the platform names it (unicode, or a Slack short name such as 'white_check_mark'). */
+  emoji: string;
+}
+
+/** What the core implements and adapters call. */
+export interface InboundSink {
+  command(inv: CommandInvocation): Promise<Reply>;
+  formSubmitted(sub: FormSubmission): Promise<Reply>;
+  reaction(ev: ReactionEvent): Promise<void>;
+  /** Messages the person could not be sent by DM, to show privately at their next interaction. */
+  takeNotices(user: UserRef): Promise<OutboundMessage[]>;
+}
+
+// ---- what the core calls out ---------------------------------------------------------------
+
+export interface ChatPlatform {
+  readonly platform: Platform;
+  start(sink: InboundSink): Promise<void>;
+  stop(): Promise<void>;
+  post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef>;
+  edit(ref: MessageRef, msg: OutboundMessage): Promise<void>;
+  dm(to: UserRef, msg: OutboundMessage): Promise<void>;
+  /** Adds the bot's own reaction (the vote seeds). */
+  react(on: MessageRef, emoji: string): Promise<void>;
+  /** Removes someone else's reaction (a vote that does not count), where the platform allows. */
+  unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void>;
+  /** Every reaction on a message, bots' excluded: catch-up after downtime. */
+  reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>>;
+  /** Grants the ambassador role (Discord) or private-channel membership (Slack). */
+  grantMembership(user: UserRef, target: string): Promise<void>;
+  revokeMembership(user: UserRef, target: string): Promise<void>;
+  /** Members of a Discord role, a Slack user group or channel. */
+  membersOf(workspaceId: string, target: string): Promise<UserRef[]>;
+}
+
+/** Why a platform call failed, so the core can decide between retry, fallback and telling staff. */
+export type PlatformErrorCode =
+  | 'dm_closed'
+  | 'missing_permission'
+  | 'not_found'
+  | 'rate_limited'
+  | 'user_gone'
+  | 'unavailable';
+
+export class PlatformError extends Error {
+  override name = 'PlatformError';
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string,
+    /** For staff: what to change so it works ("move my role above @Ambassador"). */
+    readonly fix?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.code === 'rate_limited' || this.code === 'unavailable';
+  }
+}
