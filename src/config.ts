@@ -1,0 +1,103 @@
+// The environment, read once and validated. Every problem is listed with the variable's name and
+// what is expected, so a bad deployment stops at start-up with one readable message.
+import { z } from 'zod';
+import { isValidTimeZone } from './core/time-zone.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (what: string) =>
+  z.string().trim().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), `must be an http(s) URL (${what})`);
+
+const schema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('file:./data/ambassador.db')
+      .refine((v) => /^file:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{15,25}$/, 'must be the numeric application id').optional()),
+    DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{15,25}$/, 'must be a numeric server (guild) id').optional()),
+    DISCORD_API_URL: url('Discord REST base, test hook').default('https://discord.com/api'),
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
+    SLACK_API_URL: url('Slack Web API base, test hook').default('https://slack.com/api/'),
+    SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .trim()
+      .default('UTC')
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or America/New_York'),
+  })
+  .superRefine((env, ctx) => {
+    const needs = (have: keyof typeof env, missing: keyof typeof env, why: string) => {
+      if (env[have] !== undefined && env[missing] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${have} is set (${why})` });
+      }
+    };
+    needs('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'slash commands are registered for this application');
+    needs('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN', 'the bot logs in with it');
+    needs('SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'requests from Slack are verified with it');
+    needs('SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'the bot calls Slack with it');
+    needs('SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'Socket Mode still calls the Web API with the bot token');
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  databaseUrl: string;
+  logLevel: Env['LOG_LEVEL'];
+  defaultTimeZone: string;
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`The configuration has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(pickKnown(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+        : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.SLACK_PORT }
+        : undefined,
+  };
+}
+
+const names = [
+  'DATABASE_URL', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL',
+  'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_PORT',
+  'LOG_LEVEL', 'DEFAULT_TIME_ZONE',
+] as const;
+
+/** Only our variables: an unset or empty one takes its default. */
+function pickKnown(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) {
+    const v = env[n];
+    if (v !== undefined && v !== '') out[n] = v;
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+// What every use case may use: storage, time, the platforms, and a way to say "side effects are waiting".
+import type { Logger } from 'pino';
+import type { Store } from './repositories.js';
+import type { ChatPlatform, Platform } from './ports/chat-platform.js';
+
+export interface CoreDeps {
+  store: Store;
+  now(): Date;
+  platform(p: Platform): ChatPlatform | undefined;
+  /** Asks the dispatcher to run queued side effects soon (after the current transaction commits). */
+  kick(): void;
+  log: Logger;
+  /** The default IANA time zone for new programs. */
+  defaultTimeZone: string;
+}

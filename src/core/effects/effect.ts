@@ -1,0 +1,16 @@
+// Side effects decided inside a transaction and carried out after it by the dispatcher.
+// Stored as JSON in the outbox, so they survive a crash or a platform outage.
+import type { OutboundMessage, Platform } from '../ports/chat-platform.js';
+
+export type Effect =
+  /** Post the application to its committee channel and seed the vote reactions. */
+  | { kind: 'committee.post'; applicationId: number }
+  /** Re-render the committee message (outcome and tally). */
+  | { kind: 'committee.refresh'; applicationId: number }
+  | { kind: 'dm'; memberId: number; message: OutboundMessage }
+  | { kind: 'grant'; ambassadorId: number }
+  | { kind: 'revoke'; ambassadorId: number }
+  | { kind: 'post'; platform: Platform; workspaceId: string; channelId: string; message: OutboundMessage }
+  | { kind: 'unreact'; platform: Platform; workspaceId: string; channelId: string; messageId: string; emoji: string; userId: string }
+  /** Tell the program's staff something they must fix, in the committee channel. */
+  | { kind: 'staff.alert'; programId: number; text: string };

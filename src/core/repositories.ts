@@ -1,0 +1,105 @@
+// What the core needs from storage. src/db implements it with Prisma on SQLite and PostgreSQL.
+// A use case that changes state runs inside `store.transaction`, so the change, its audit entry
+// and its queued side effects commit together or not at all.
+import type { UserRef } from './ports/chat-platform.js';
+import type {
+  Ambassador, Answer, Application, ApplicationStatus, AuditEntry, Member, Program, ProgramSettings,
+  Question, RejectionReason, Vote,
+} from './model.js';
+import type { VoteChoice } from './ports/chat-platform.js';
+import type { Effect } from './effects/effect.js';
+
+export interface Store extends Repositories {
+  transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface Repositories {
+  members: {
+    upsert(user: UserRef): Promise<Member>;
+    byId(id: number): Promise<Member | null>;
+    byPlatformId(platform: string, workspaceId: string, userId: string): Promise<Member | null>;
+    /** Finds a member, creating a placeholder for a user known only by id (e.g. a mentioned referrer). */
+    ensure(platform: string, workspaceId: string, userId: string, displayName?: string): Promise<Member>;
+  };
+  staff: {
+    isStaff(memberId: number): Promise<boolean>;
+    add(memberId: number): Promise<void>;
+    remove(memberId: number): Promise<boolean>;
+  };
+  programs: {
+    create(platform: string, workspaceId: string, settings: ProgramSettings): Promise<Program>;
+    update(id: number, patch: Partial<ProgramSettings>): Promise<Program>;
+    byId(id: number): Promise<Program | null>;
+    inWorkspace(platform: string, workspaceId: string): Promise<Program[]>;
+  };
+  committee: {
+    add(programId: number, memberId: number): Promise<void>;
+    remove(programId: number, memberId: number): Promise<boolean>;
+    list(programId: number): Promise<Member[]>;
+  };
+  questions: {
+    list(programId: number): Promise<Question[]>;
+    add(programId: number, q: Omit<Question, 'id' | 'programId' | 'position'>): Promise<Question>;
+    update(id: number, patch: Partial<Omit<Question, 'id' | 'programId'>>): Promise<Question>;
+    remove(id: number): Promise<void>;
+    /** Positions 1..n in the given order. */
+    reorder(programId: number, idsInOrder: number[]): Promise<void>;
+  };
+  reasons: {
+    list(programId: number): Promise<RejectionReason[]>;
+    upsert(programId: number, code: string, label: string): Promise<void>;
+    remove(programId: number, code: string): Promise<boolean>;
+  };
+  applications: {
+    /** Returns null when the person already has an open application in the program (unique open key). */
+    create(data: {
+      ref: string; programId: number; applicantId: number; referrerId: number | null; answers: Answer[];
+      submittedAt: Date; votingEndsAt: Date;
+    }): Promise<Application | null>;
+    byId(id: number): Promise<Application | null>;
+    byRef(ref: string): Promise<Application | null>;
+    openFor(programId: number, applicantId: number): Promise<Application | null>;
+    latestFor(programId: number, applicantId: number): Promise<Application | null>;
+    byCommitteeMessage(channelId: string, messageId: string): Promise<Application | null>;
+    withStatus(programId: number, statuses: readonly ApplicationStatus[]): Promise<Application[]>;
+    /** All programs: voting applications whose window ends at or before `now`. */
+    votingEndedBy(now: Date): Promise<Application[]>;
+    /** Voting applications whose window ends before `before`, not yet reminded. */
+    needingReminder(before: Date): Promise<Application[]>;
+    /** Takes the row lock first, so concurrent votes on one application are serialised. */
+    lock(id: number): Promise<void>;
+    /** Conditional update: applies only while the status is one of `from`; false when someone else moved it first. */
+    transition(id: number, from: readonly ApplicationStatus[], patch: Partial<Application>): Promise<boolean>;
+    setCommitteeMessage(id: number, channelId: string, messageId: string): Promise<void>;
+    markReminded(id: number, at: Date): Promise<boolean>;
+  };
+  votes: {
+    set(applicationId: number, voterId: number, choice: VoteChoice, at: Date): Promise<VoteChoice | null>;
+    remove(applicationId: number, voterId: number): Promise<VoteChoice | null>;
+    list(applicationId: number): Promise<Vote[]>;
+  };
+  ambassadors: {
+    activeCount(programId: number): Promise<number>;
+    create(data: { programId: number; memberId: number; applicationId: number | null; since: Date }): Promise<Ambassador>;
+    byMember(programId: number, memberId: number): Promise<Ambassador | null>;
+    byId(id: number): Promise<Ambassador | null>;
+    remove(id: number, at: Date): Promise<boolean>;
+    setGrant(id: number, result: { grantedAt: Date } | { error: string }): Promise<void>;
+    active(programId: number): Promise<Ambassador[]>;
+  };
+  audit: {
+    record(e: Omit<AuditEntry, 'id' | 'createdAt'> & { createdAt?: Date }): Promise<void>;
+    latest(programIds: number[], limit: number): Promise<AuditEntry[]>;
+  };
+  outbox: {
+    enqueue(effect: Effect, at?: Date): Promise<void>;
+    due(now: Date, limit: number): Promise<Array<{ id: number; effect: Effect; attempts: number }>>;
+    done(id: number, at: Date): Promise<void>;
+    retryAt(id: number, at: Date, error: string): Promise<void>;
+    failed(id: number, at: Date, error: string): Promise<void>;
+  };
+  notices: {
+    add(memberId: number, text: string): Promise<void>;
+    take(memberId: number, at: Date): Promise<string[]>;
+  };
+}

@@ -1,0 +1,249 @@
+// The core's Store, implemented with Prisma. Identical on SQLite and PostgreSQL.
+import type { Prisma } from './generated/sqlite/client.js';
+import type { Db } from './client.js';
+import type { Repositories, Store } from '../core/repositories.js';
+import type { Effect } from '../core/effects/effect.js';
+import type { VoteChoice } from '../core/ports/chat-platform.js';
+import { openStatuses } from '../core/model.js';
+import {
+  applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
+} from './mappers.js';
+
+type Tx = Prisma.TransactionClient | Db;
+type Choice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
+
+export function createStore(prisma: Db): Store {
+  return {
+    ...repositories(prisma),
+    // Long enough for a slow disk; short enough that a stuck transaction fails rather than hangs.
+    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+  };
+}
+
+function repositories(db: Tx): Repositories {
+  return {
+    members: {
+      async upsert(u) {
+        const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };
+        const name = u.name ?? u.id;
+        const m = await db.member.upsert({
+          where: { platform_workspaceId_platformUserId: key },
+          create: { ...key, displayName: name, joinedAt: u.joinedAt ?? null },
+          update: { displayName: name, ...(u.joinedAt ? { joinedAt: u.joinedAt } : {}) },
+        });
+        return toMember(m);
+      },
+      byId: async (id) => nullable(await db.member.findUnique({ where: { id } }), toMember),
+      byPlatformId: async (platform, workspaceId, platformUserId) =>
+        nullable(await db.member.findUnique({ where: { platform_workspaceId_platformUserId: { platform, workspaceId, platformUserId } } }), toMember),
+      async ensure(platform, workspaceId, platformUserId, displayName) {
+        const key = { platform, workspaceId, platformUserId };
+        return toMember(
+          await db.member.upsert({
+            where: { platform_workspaceId_platformUserId: key },
+            create: { ...key, displayName: displayName ?? platformUserId },
+            update: {},
+          }),
+        );
+      },
+    },
+    staff: {
+      isStaff: async (memberId) => (await db.staffMember.count({ where: { memberId } })) > 0,
+      async add(memberId) {
+        await db.staffMember.upsert({ where: { memberId }, create: { memberId }, update: {} });
+      },
+      remove: async (memberId) => (await db.staffMember.deleteMany({ where: { memberId } })).count > 0,
+    },
+    programs: {
+      create: async (platform, workspaceId, s) =>
+        toProgram(await db.program.create({ data: { ...(programColumns(s) as Prisma.ProgramCreateInput), platform, workspaceId } })),
+      update: async (id, patch) => toProgram(await db.program.update({ where: { id }, data: programColumns(patch) })),
+      byId: async (id) => nullable(await db.program.findUnique({ where: { id } }), toProgram),
+      inWorkspace: async (platform, workspaceId) =>
+        (await db.program.findMany({ where: { platform, workspaceId }, orderBy: { id: 'asc' } })).map(toProgram),
+    },
+    committee: {
+      async add(programId, memberId) {
+        await db.committeeMember.upsert({
+          where: { programId_memberId: { programId, memberId } },
+          create: { programId, memberId },
+          update: {},
+        });
+      },
+      remove: async (programId, memberId) => (await db.committeeMember.deleteMany({ where: { programId, memberId } })).count > 0,
+      list: async (programId) =>
+        (await db.committeeMember.findMany({ where: { programId }, include: { member: true }, orderBy: { id: 'asc' } })).map((c) =>
+          toMember(c.member),
+        ),
+    },
+    questions: {
+      list: async (programId) => (await db.formQuestion.findMany({ where: { programId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] })).map(toQuestion),
+      async add(programId, q) {
+        const last = await db.formQuestion.aggregate({ where: { programId }, _max: { position: true } });
+        return toQuestion(
+          await db.formQuestion.create({ data: { programId, ...q, kind: upper<'SHORT' | 'PARAGRAPH'>(q.kind), position: (last._max.position ?? 0) + 1 } }),
+        );
+      },
+      update: async (id, patch) =>
+        toQuestion(await db.formQuestion.update({ where: { id }, data: { ...patch, kind: patch.kind ? upper<'SHORT' | 'PARAGRAPH'>(patch.kind) : undefined } })),
+      async remove(id) {
+        await db.formQuestion.delete({ where: { id } });
+      },
+      async reorder(programId, ids) {
+        for (const [i, id] of ids.entries()) await db.formQuestion.updateMany({ where: { id, programId }, data: { position: i + 1 } });
+      },
+    },
+    reasons: {
+      list: async (programId) =>
+        (await db.rejectionReason.findMany({ where: { programId }, orderBy: { position: 'asc' } })).map((r) => ({
+          code: r.code, label: r.label, position: r.position,
+        })),
+      async upsert(programId, code, label) {
+        const last = await db.rejectionReason.aggregate({ where: { programId }, _max: { position: true } });
+        await db.rejectionReason.upsert({
+          where: { programId_code: { programId, code } },
+          create: { programId, code, label, position: (last._max.position ?? 0) + 1 },
+          update: { label },
+        });
+      },
+      remove: async (programId, code) => (await db.rejectionReason.deleteMany({ where: { programId, code } })).count > 0,
+    },
+    applications: {
+      async create(d) {
+        try {
+          const a = await db.application.create({
+            data: { ...d, answers: d.answers as never, openKey: `${d.programId}:${d.applicantId}`, status: 'VOTING' },
+          });
+          return toApplication(a);
+        } catch (err) {
+          if (isUniqueViolation(err)) return null;
+          throw err;
+        }
+      },
+      byId: async (id) => nullable(await db.application.findUnique({ where: { id } }), toApplication),
+      byRef: async (ref) => nullable(await db.application.findUnique({ where: { ref } }), toApplication),
+      openFor: async (programId, applicantId) =>
+        nullable(await db.application.findUnique({ where: { openKey: `${programId}:${applicantId}` } }), toApplication),
+      latestFor: async (programId, applicantId) =>
+        nullable(await db.application.findFirst({ where: { programId, applicantId }, orderBy: { id: 'desc' } }), toApplication),
+      byCommitteeMessage: async (committeeChannelId, committeeMessageId) =>
+        nullable(await db.application.findFirst({ where: { committeeChannelId, committeeMessageId } }), toApplication),
+      withStatus: async (programId, statuses) =>
+        (await db.application.findMany({ where: { programId, status: { in: statuses.map((s) => upper(s)) } as never }, orderBy: { id: 'asc' } })).map(
+          toApplication,
+        ),
+      votingEndedBy: async (now) =>
+        (await db.application.findMany({ where: { status: 'VOTING', votingEndsAt: { lte: now } }, orderBy: { id: 'asc' } })).map(toApplication),
+      needingReminder: async (before) =>
+        (await db.application.findMany({ where: { status: 'VOTING', reminderSentAt: null, votingEndsAt: { lte: before } }, orderBy: { id: 'asc' } })).map(
+          toApplication,
+        ),
+      async lock(id) {
+        // A write as the transaction's first statement: PostgreSQL takes the row lock, SQLite the write lock.
+        await db.application.updateMany({ where: { id }, data: { updatedAt: new Date() } });
+      },
+      async transition(id, from, patch) {
+        const data = applicationColumns(patch);
+        if (patch.status && !openStatuses.includes(patch.status)) data.openKey = null;
+        const r = await db.application.updateMany({ where: { id, status: { in: from.map((s) => upper(s)) } as never }, data });
+        return r.count === 1;
+      },
+      async setCommitteeMessage(id, committeeChannelId, committeeMessageId) {
+        await db.application.update({ where: { id }, data: { committeeChannelId, committeeMessageId } });
+      },
+      markReminded: async (id, at) =>
+        (await db.application.updateMany({ where: { id, reminderSentAt: null }, data: { reminderSentAt: at } })).count === 1,
+    },
+    votes: {
+      async set(applicationId, voterId, choice, at) {
+        const before = await db.vote.findUnique({ where: { applicationId_voterId: { applicationId, voterId } } });
+        await db.vote.upsert({
+          where: { applicationId_voterId: { applicationId, voterId } },
+          create: { applicationId, voterId, choice: upper<Choice>(choice), createdAt: at },
+          update: { choice: upper<Choice>(choice) },
+        });
+        return before ? lower<VoteChoice>(before.choice) : null;
+      },
+      async remove(applicationId, voterId) {
+        const before = await db.vote.findUnique({ where: { applicationId_voterId: { applicationId, voterId } } });
+        if (!before) return null;
+        await db.vote.delete({ where: { id: before.id } });
+        return lower<VoteChoice>(before.choice);
+      },
+      list: async (applicationId) =>
+        (await db.vote.findMany({ where: { applicationId }, orderBy: { id: 'asc' } })).map((v) => ({
+          voterId: v.voterId, choice: lower<VoteChoice>(v.choice), at: v.updatedAt,
+        })),
+    },
+    ambassadors: {
+      activeCount: (programId) => db.ambassador.count({ where: { programId, status: 'ACTIVE' } }),
+      async create(d) {
+        // A removed ambassador accepted again gets their row back rather than a second one.
+        const a = await db.ambassador.upsert({
+          where: { programId_memberId: { programId: d.programId, memberId: d.memberId } },
+          create: { ...d, status: 'ACTIVE' },
+          update: { status: 'ACTIVE', since: d.since, removedAt: null, applicationId: d.applicationId, grantedAt: null, grantError: null },
+        });
+        return toAmbassador(a);
+      },
+      byMember: async (programId, memberId) =>
+        nullable(await db.ambassador.findUnique({ where: { programId_memberId: { programId, memberId } } }), toAmbassador),
+      byId: async (id) => nullable(await db.ambassador.findUnique({ where: { id } }), toAmbassador),
+      remove: async (id, at) =>
+        (await db.ambassador.updateMany({ where: { id, status: 'ACTIVE' }, data: { status: 'REMOVED', removedAt: at } })).count === 1,
+      async setGrant(id, result) {
+        await db.ambassador.update({
+          where: { id },
+          data: 'grantedAt' in result ? { grantedAt: result.grantedAt, grantError: null } : { grantError: result.error },
+        });
+      },
+      active: async (programId) =>
+        (await db.ambassador.findMany({ where: { programId, status: 'ACTIVE' }, orderBy: { since: 'asc' } })).map(toAmbassador),
+    },
+    audit: {
+      async record(e) {
+        await db.auditEvent.create({ data: { ...e, data: (e.data ?? undefined) as never } });
+      },
+      latest: async (programIds, limit) =>
+        (await db.auditEvent.findMany({ where: { programId: { in: programIds } }, orderBy: { id: 'desc' }, take: limit })).map(toAudit),
+    },
+    outbox: {
+      async enqueue(effect: Effect, at?: Date) {
+        await db.outboxItem.create({ data: { kind: effect.kind, payload: effect as never, ...(at ? { nextAttemptAt: at } : {}) } });
+      },
+      due: async (now, limit) =>
+        (
+          await db.outboxItem.findMany({
+            where: { doneAt: null, failedAt: null, nextAttemptAt: { lte: now } },
+            orderBy: { id: 'asc' },
+            take: limit,
+          })
+        ).map((o) => ({ id: o.id, effect: o.payload as unknown as Effect, attempts: o.attempts })),
+      async done(id, at) {
+        await db.outboxItem.update({ where: { id }, data: { doneAt: at, attempts: { increment: 1 } } });
+      },
+      async retryAt(id, at, error) {
+        await db.outboxItem.update({ where: { id }, data: { nextAttemptAt: at, lastError: error, attempts: { increment: 1 } } });
+      },
+      async failed(id, at, error) {
+        await db.outboxItem.update({ where: { id }, data: { failedAt: at, lastError: error, attempts: { increment: 1 } } });
+      },
+    },
+    notices: {
+      async add(memberId, text) {
+        await db.notice.create({ data: { memberId, text } });
+      },
+      async take(memberId, at) {
+        const rows = await db.notice.findMany({ where: { memberId, deliveredAt: null }, orderBy: { id: 'asc' } });
+        if (rows.length) await db.notice.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deliveredAt: at } });
+        return rows.map((r) => r.text);
+      },
+    },
+  };
+}
+
+function nullable<T, U>(v: T | null, f: (t: T) => U): U | null {
+  return v === null ? null : f(v);
+}
