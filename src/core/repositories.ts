@@ -93,7 +93,9 @@ export interface Repositories {
   };
   outbox: {
     enqueue(effect: Effect, at?: Date): Promise<void>;
-    due(now: Date, limit: number): Promise<Array<{ id: number; effect: Effect; attempts: number }>>;
+    due(now: Date, limit: number): Promise<Array<{ id: number; effect: Effect; attempts: number; nextAttemptAt: Date }>>;
+    /** Leases an item to this process until `until`; false when another process took it first. */
+    claim(id: number, seenNextAttemptAt: Date, until: Date): Promise<boolean>;
     done(id: number, at: Date): Promise<void>;
     retryAt(id: number, at: Date, error: string): Promise<void>;
     failed(id: number, at: Date, error: string): Promise<void>;

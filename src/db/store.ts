@@ -220,7 +220,9 @@ function repositories(db: Tx): Repositories {
             orderBy: { id: 'asc' },
             take: limit,
           })
-        ).map((o) => ({ id: o.id, effect: o.payload as unknown as Effect, attempts: o.attempts })),
+        ).map((o) => ({ id: o.id, effect: o.payload as unknown as Effect, attempts: o.attempts, nextAttemptAt: o.nextAttemptAt })),
+      claim: async (id, seen, until) =>
+        (await db.outboxItem.updateMany({ where: { id, nextAttemptAt: seen, doneAt: null, failedAt: null }, data: { nextAttemptAt: until } })).count === 1,
       async done(id, at) {
         await db.outboxItem.update({ where: { id }, data: { doneAt: at, attempts: { increment: 1 } } });
       },

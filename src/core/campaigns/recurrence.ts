@@ -2,8 +2,11 @@
 // 5-field cron expression into { cron, description }, and a one-off date-time into an instant.
 // Errors are meant to be shown to staff as they are: say what is wrong and give an example.
 import { CronExpressionParser } from 'cron-parser';
-import { IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isValidTimeZone } from '../time-zone.js';
 import { formatInZone, localToInstant } from './next-runs.js';
+
+export { isValidTimeZone }; // one source of truth for zone names, shared with program setup
 
 export type RecurrenceResult = { ok: true; cron: string; description: string } | { ok: false; error: string };
 export type OneOffResult = { ok: true; at: Date; description: string } | { ok: false; error: string };
@@ -20,7 +23,7 @@ const DAY_WORDS: Record<string, number> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
   thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
 };
-const FILLER = new Set(['every', 'each', 'on', 'at', 'the', 'and', '&', 'of', 'in']);
+const FILLER = new Set(['every', 'each', 'on', 'at', 'the', 'and', '&', 'of']);
 
 type Time = { hour: number; minute: number };
 type TimeParse = { ok: true; time: Time | null; rest: string } | { ok: false; error: string };
@@ -29,16 +32,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (t: Time) => `${pad(t.hour)}:${pad(t.minute)}`;
 const fail = (error: string) => ({ ok: false as const, error });
 
-export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.trim() !== '' && IANAZone.isValidZone(zone);
-}
-
-function badTime(text: string): string {
-  return `"${text}" isn't a time I can use: write it as 24-hour HH:MM (00:00 to 23:59) or like 9am or 5:30pm, for example "every Monday 09:00".`;
+function badTime(text: string, example = 'every Monday 09:00'): string {
+  return `"${text}" isn't a time I can use: write it as 24-hour HH:MM (00:00 to 23:59) or like 9am or 5:30pm, for example "${example}".`;
 }
 
 /** Finds one time of day in the text ("09:00", "9am", "5:30 pm", "at 17", "noon") and removes it. */
-function extractTime(text: string): TimeParse {
+function extractTime(text: string, example?: string): TimeParse {
   const patterns: Array<[RegExp, (m: RegExpMatchArray) => Time | null]> = [
     [/\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g, (m) => {
       const h = Number(m[1]), min = Number(m[2] ?? 0);
@@ -58,7 +57,7 @@ function extractTime(text: string): TimeParse {
     for (const m of rest.matchAll(re)) {
       if (found) return fail(`I can only use one time per schedule; "${text}" has more. Add a second schedule for the other time.`);
       found = read(m);
-      if (!found) return fail(badTime(m[0].trim()));
+      if (!found) return fail(badTime(m[0].trim(), example));
     }
     rest = rest.replace(re, ' ');
   }
@@ -97,7 +96,8 @@ function parseCron(text: string): RecurrenceResult {
   if (fields.length !== 5) {
     return fail(`"${text}" looks like a cron expression but has ${fields.length} fields; it needs 5 (${CRON_FIELDS}), ${example}.`);
   }
-  if (/h/i.test(text.replace(/[a-z]{3}/gi, (w) => (w.toLowerCase() in DAY_WORDS || /^[a-z]{3}$/i.test(w) ? '' : w)))) {
+  // H (jitter) is a random time per process: two bot processes would disagree on the period.
+  if (fields.some((f) => /h/i.test(f.replace(/[a-z]{3,}/gi, '')))) {
     return fail(`"${text}" uses H (a random time), which isn't supported: every bot process must agree on the time. Write the minute and hour out, ${example}.`);
   }
   let runs: number[];
@@ -122,7 +122,9 @@ export function parseRecurrence(input: string): RecurrenceResult {
   const text = (input ?? '').toLowerCase().replace(/[\u2013\u2014]/g, '-').replace(/\s+/g, ' ').trim();
   if (text === '') return fail(`Tell me when to post, for example ${EXAMPLES}.`);
   const tokens = text.split(' ');
-  if (tokens.length >= 2 && tokens.slice(0, 2).every((t) => /^[\d*?,/\-h]+$/.test(t))) return parseCron(text);
+  if (tokens.length >= 2 && tokens.slice(0, 2).every((t) => /^[\d*?,/\-h]+$/.test(t))) {
+    return parseCron(input.replace(/\s+/g, ' ').trim()); // original case: it is shown back as typed
+  }
 
   const interval = parseInterval(text);
   if (interval) return interval;
@@ -203,14 +205,15 @@ export function parseOneOff(input: string, zone: string, now: Date): OneOffResul
   let time: Time = DEFAULT_TIME;
   const timeText = (m[4] ?? '').trim();
   if (timeText !== '') {
-    const timed = extractTime(/^\d{1,2}$/.test(timeText) ? `at ${timeText}` : timeText);
+    const timed = extractTime(/^\d{1,2}$/.test(timeText) ? `at ${timeText}` : timeText, '2026-12-01 09:00');
     if (!timed.ok) return timed;
-    if (!timed.time || !['', 'at'].includes(timed.rest)) return fail(badTime(timeText));
+    if (!timed.time || !['', 'at'].includes(timed.rest)) return fail(badTime(timeText, '2026-12-01 09:00'));
     time = timed.time;
   }
   const local = localToInstant({ year, month, day, ...time }, zone);
   if (local.kind === 'gap') {
-    return fail(`${hhmm(time)} doesn't exist on ${year}-${pad(month)}-${pad(day)} in ${zone} (the clocks go forward); pick another time, for example ${formatInZone(local.at, zone).slice(-(zone.length + 6), -(zone.length + 1))}.`);
+    const after = DateTime.fromJSDate(local.at, { zone }).toFormat('HH:mm');
+    return fail(`${hhmm(time)} doesn't exist on ${year}-${pad(month)}-${pad(day)} in ${zone} (the clocks go forward); pick another time, for example ${after}.`);
   }
   if (local.at.getTime() <= now.getTime()) {
     return fail(`${formatInZone(local.at, zone)} is in the past (it is now ${formatInZone(now, zone)}); pick a later date and time.`);

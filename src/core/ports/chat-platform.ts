@@ -110,8 +110,6 @@ export interface InboundSink {
   command(inv: CommandInvocation): Promise<Reply>;
   formSubmitted(sub: FormSubmission): Promise<Reply>;
   reaction(ev: ReactionEvent): Promise<void>;
-  /** Messages the person could not be sent by DM, to show privately at their next interaction. */
-  takeNotices(user: UserRef): Promise<OutboundMessage[]>;
 }
 
 // ---- what the core calls out ---------------------------------------------------------------

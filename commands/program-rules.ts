@@ -1,0 +1,26 @@
+import { defineCommand, opt } from './define.js';
+import { programOption } from './shared-options.js';
+import { programCard, setRules } from '../src/core/programs/setup.js';
+
+export default defineCommand({
+  name: 'program rules',
+  description: 'Voting rules: quorum, threshold, window, blind review, cool-down (staff)',
+  access: 'staff',
+  options: {
+    program: programOption,
+    quorum: opt.integer('Minimum votes before a decision', { min: 1, max: 100 }),
+    threshold: opt.string('Share of approve votes needed, e.g. 2/3 or 60%', { max: 10 }),
+    window_hours: opt.integer('Voting window in hours', { min: 1, max: 24 * 60 }),
+    no_quorum: opt.choice('At the window end without quorum', ['extend_once', 'reject', 'staff'] as const),
+    blind: opt.boolean('Hide applicant names from the committee'),
+    cooldown_days: opt.integer('Days before a rejected person may re-apply', { min: 0, max: 3650 }),
+    approve_emoji: opt.string('Emoji for approve', { max: 40 }),
+    reject_emoji: opt.string('Emoji for reject', { max: 40 }),
+    abstain_emoji: opt.string('Emoji for abstain', { max: 40 }),
+    announce_acceptances: opt.boolean('Announce new ambassadors in the announcement channel'),
+  },
+  async run(ctx, input) {
+    const program = await setRules(ctx, await ctx.program(input.program), input);
+    return { kind: 'message', private: true, message: programCard(program, await ctx.deps.store.ambassadors.activeCount(program.id)) };
+  },
+});

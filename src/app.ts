@@ -1,0 +1,69 @@
+// The composition root: config -> database -> core -> adapters -> scheduler, and a graceful stop.
+import { allCommands } from '../commands/index.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { applyMigrations } from './db/migrate.js';
+import { createStore } from './db/store.js';
+import { createCore, type Core } from './core/index.js';
+import type { ChatPlatform } from './core/ports/chat-platform.js';
+import type { Logger } from './logger.js';
+import { startScheduler, type Scheduler } from './scheduler/index.js';
+import { redactUrl, providerOf } from './db/provider.js';
+
+export interface App {
+  core: Core;
+  db: Database;
+  platforms: ChatPlatform[];
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  /** The adapters to run; app.ts does not pick them, main.ts does (tests pass their own). */
+  platforms: (core: Core) => ChatPlatform[];
+  now?: () => Date;
+  scheduler?: boolean;
+}
+
+export async function startApp(o: AppOptions): Promise<App> {
+  const { config, log } = o;
+  const applied = await applyMigrations(config.databaseUrl);
+  log.info({ database: redactUrl(config.databaseUrl), provider: providerOf(config.databaseUrl), applied }, applied.length ? 'migrations applied' : 'database up to date');
+  const db = await openDatabase(config.databaseUrl);
+  const core = createCore({ store: createStore(db.prisma), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now });
+  const platforms = o.platforms(core);
+  for (const p of platforms) core.attach(p);
+  core.dispatcher.start();
+  let scheduler: Scheduler | undefined;
+  try {
+    for (const p of platforms) await p.start(core.sink);
+    if (o.scheduler !== false) {
+      scheduler = startScheduler(
+        [
+          { name: 'vote-deadlines', cron: '* * * * *', run: () => core.jobs.closeDueVotes() },
+          { name: 'vote-reminders', cron: '*/15 * * * *', run: () => core.jobs.sendVoteReminders() },
+        ],
+        log,
+      );
+    }
+  } catch (err) {
+    await Promise.allSettled(platforms.map((p) => p.stop()));
+    await core.dispatcher.stop();
+    await db.close();
+    throw err;
+  }
+  let stopping: Promise<void> | undefined;
+  return {
+    core,
+    db,
+    platforms,
+    stop: () =>
+      (stopping ??= (async () => {
+        await scheduler?.stop();
+        await Promise.allSettled(platforms.map((p) => p.stop()));
+        await core.dispatcher.stop();
+        await db.close();
+      })()),
+  };
+}

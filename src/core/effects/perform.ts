@@ -1,0 +1,103 @@
+// One effect, carried out against its platform. Throws to let the dispatcher retry or report.
+import type { CoreDeps } from '../deps.js';
+import type { Member, Program } from '../model.js';
+import { PlatformError, type ChannelRef, type ChatPlatform, type UserRef } from '../ports/chat-platform.js';
+import { committeeMessage } from '../applications/render.js';
+import { tally } from '../voting/rules.js';
+import type { Effect } from './effect.js';
+import { audit } from '../audit.js';
+
+export const userRefOf = (m: Member): UserRef => ({ platform: m.platform, workspaceId: m.workspaceId, id: m.platformUserId, name: m.displayName, isBot: false });
+const channel = (p: Program, id: string): ChannelRef => ({ platform: p.platform, workspaceId: p.workspaceId, id });
+
+function platformFor(d: CoreDeps, p: Program | { platform: Program['platform'] }): ChatPlatform {
+  const platform = d.platform(p.platform);
+  if (!platform) throw new PlatformError('unavailable', `the ${p.platform} adapter is not running`);
+  return platform;
+}
+
+export async function performEffect(d: CoreDeps, e: Effect): Promise<void> {
+  const { store } = d;
+  switch (e.kind) {
+    case 'committee.post':
+    case 'committee.refresh': {
+      const app = await store.applications.byId(e.applicationId);
+      const program = app && (await store.programs.byId(app.programId));
+      if (!app || !program) return;
+      const applicant = await store.members.byId(app.applicantId);
+      const referrer = app.referrerId ? await store.members.byId(app.referrerId) : null;
+      const votes = await store.votes.list(app.id);
+      const msg = committeeMessage(program, app, { applicant: applicant!, referrer }, d.now(), app.status === 'voting' ? undefined : tally(votes));
+      const platform = platformFor(d, program);
+      if (e.kind === 'committee.refresh') {
+        if (app.committeeChannelId && app.committeeMessageId) await platform.edit({ channel: channel(program, app.committeeChannelId), id: app.committeeMessageId }, msg);
+        return;
+      }
+      if (app.committeeMessageId) return; // posted already (a retry after a crash)
+      if (!program.committeeChannelId) throw new PlatformError('not_found', 'no committee channel is set', 'set one with /program setup committee_channel:#…');
+      const ref = await platform.post(channel(program, program.committeeChannelId), msg);
+      await store.applications.setCommitteeMessage(app.id, ref.channel.id, ref.id);
+      for (const emoji of [program.emoji.approve, program.emoji.reject, program.emoji.abstain]) await platform.react(ref, emoji);
+      return;
+    }
+    case 'dm': {
+      const member = await store.members.byId(e.memberId);
+      if (!member) return;
+      try {
+        await platformFor(d, member).dm(userRefOf(member), e.message);
+      } catch (err) {
+        if (!(err instanceof PlatformError) || (err.code !== 'dm_closed' && err.code !== 'user_gone')) throw err;
+        // Closed DMs: keep the message for their next interaction, where it is shown privately.
+        await store.notices.add(member.id, [e.message.title ? `**${e.message.title}**` : '', e.message.text].filter(Boolean).join('\n'));
+        d.log.info({ member: member.id, code: err.code }, 'DM not delivered; kept as a notice for the next interaction');
+      }
+      return;
+    }
+    case 'grant':
+    case 'revoke': {
+      const amb = await store.ambassadors.byId(e.ambassadorId);
+      const program = amb && (await store.programs.byId(amb.programId));
+      const member = amb && (await store.members.byId(amb.memberId));
+      if (!amb || !program || !member || !program.ambassadorTarget) return;
+      const platform = platformFor(d, program);
+      if (e.kind === 'revoke') {
+        await platform.revokeMembership(userRefOf(member), program.ambassadorTarget);
+        return;
+      }
+      if (amb.status !== 'active') return;
+      try {
+        await platform.grantMembership(userRefOf(member), program.ambassadorTarget);
+        await store.ambassadors.setGrant(amb.id, { grantedAt: d.now() });
+      } catch (err) {
+        if (!(err instanceof PlatformError) || err.retryable) throw err;
+        // The decision stands; staff learn exactly what to fix, and /ambassador sync retries.
+        await store.transaction(async (r) => {
+          await r.ambassadors.setGrant(amb.id, { error: err.message });
+          await audit(r, { programId: program.id, actorId: null, action: 'ambassador.grant_failed', subject: { type: 'member', id: member.id }, reason: err.message }, d.now());
+          await r.outbox.enqueue({
+            kind: 'staff.alert', programId: program.id,
+            text: `${member.displayName} was accepted, but I couldn't give them ${program.ambassadorTarget}: ${err.message}.${err.fix ? ` To fix: ${err.fix}.` : ''} Then run /ambassador sync.`,
+          });
+        });
+        d.kick();
+      }
+      return;
+    }
+    case 'post':
+      await platformFor(d, e).post({ platform: e.platform, workspaceId: e.workspaceId, id: e.channelId }, e.message);
+      return;
+    case 'unreact':
+      await platformFor(d, e)
+        .unreact({ channel: { platform: e.platform, workspaceId: e.workspaceId, id: e.channelId }, id: e.messageId }, e.emoji, {
+          platform: e.platform, workspaceId: e.workspaceId, id: e.userId, isBot: false,
+        })
+        .catch((err: unknown) => d.log.info({ err: String(err) }, 'could not remove a reaction that does not count'));
+      return;
+    case 'staff.alert': {
+      const program = await store.programs.byId(e.programId);
+      if (!program?.committeeChannelId) return;
+      await platformFor(d, program).post(channel(program, program.committeeChannelId), { title: 'Staff: action needed', text: e.text, tone: 'warning' });
+      return;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The core, assembled: the inbound sink adapters call, the side-effect dispatcher, the timed jobs.
+import type { Logger } from 'pino';
+import type { Command } from '../../commands/define.js';
+import { submitApplication } from './applications/submit.js';
+import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
+import { runCommand, replyToError } from './commands/router.js';
+import type { CoreDeps } from './deps.js';
+import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
+import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.js';
+import type { Store } from './repositories.js';
+import { say } from './replies.js';
+import { reactionToVote } from './voting/cast-vote.js';
+
+export interface CoreOptions {
+  store: Store;
+  commands: readonly Command[];
+  log: Logger;
+  defaultTimeZone: string;
+  now?: () => Date;
+}
+
+export interface Core {
+  sink: InboundSink;
+  deps: CoreDeps;
+  dispatcher: Dispatcher;
+  attach(platform: ChatPlatform): void;
+  jobs: { closeDueVotes(): Promise<number>; sendVoteReminders(): Promise<number> };
+}
+
+export function createCore(o: CoreOptions): Core {
+  const platforms = new Map<Platform, ChatPlatform>();
+  const commands = new Map(o.commands.map((c) => [c.name, c]));
+  const dispatcher = createDispatcher(() => deps);
+  const deps: CoreDeps = {
+    store: o.store,
+    now: o.now ?? (() => new Date()),
+    platform: (p) => platforms.get(p),
+    kick: () => dispatcher.kick(),
+    log: o.log,
+    defaultTimeZone: o.defaultTimeZone,
+  };
+  const sink: InboundSink = {
+    command: (inv) => runCommand(deps, commands, inv),
+    async formSubmitted(sub) {
+      try {
+        if (sub.formId.startsWith('apply:')) return await submitApplication(deps, sub);
+        return say("I didn't recognise that form. Please run the command again.");
+      } catch (err) {
+        return replyToError(deps, err, { form: sub.formId, user: sub.user.id });
+      }
+    },
+    async reaction(ev) {
+      try {
+        await reactionToVote(deps, ev);
+      } catch (err) {
+        o.log.error({ err, message: ev.message.id, user: ev.user.id }, 'reaction could not be processed');
+        throw err;
+      }
+    },
+  };
+  return {
+    sink,
+    deps,
+    dispatcher,
+    attach: (p) => platforms.set(p.platform, p),
+    jobs: { closeDueVotes: () => closeDueVotes(deps), sendVoteReminders: () => sendVoteReminders(deps) },
+  };
+}

@@ -1,0 +1,40 @@
+// Who is who: the committee list and the staff list, kept by staff.
+import type { CommandContext } from '../commands/context.js';
+import { audit } from '../audit.js';
+import type { Program } from '../model.js';
+import type { Reply } from '../ports/chat-platform.js';
+import { say } from '../replies.js';
+import { committeeMembers } from './committee.js';
+
+export async function changeCommittee(ctx: CommandContext, program: Program, userId: string, add: boolean): Promise<Reply> {
+  const { store, now } = ctx.deps;
+  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId);
+  const changed = await store.transaction(async (r) => {
+    const did = add ? (await r.committee.add(program.id, member.id), true) : await r.committee.remove(program.id, member.id);
+    if (did) await audit(r, { programId: program.id, actorId: ctx.member.id, action: add ? 'committee.added' : 'committee.removed', subject: { type: 'member', id: member.id } }, now());
+    return did;
+  });
+  const note = program.committeeRef ? ` Note: ${program.name} takes its committee from ${program.committeeRef}; this list is used only without one.` : '';
+  if (!add && !changed) return say(`${member.displayName} isn't on the ${program.name} committee.${note}`);
+  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}`);
+}
+
+export async function showCommittee(ctx: CommandContext, program: Program): Promise<Reply> {
+  const members = await committeeMembers(ctx.deps, ctx.deps.store, program);
+  return say(members.length ? members.map((m) => `• ${m.displayName}`).join('\n') : 'Nobody yet. Add members with /committee add user:@someone.', {
+    title: `Committee — ${program.name}`,
+  });
+}
+
+export async function changeStaff(ctx: CommandContext, userId: string, add: boolean): Promise<Reply> {
+  const { store, now } = ctx.deps;
+  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId);
+  if (!add && member.id === ctx.member.id) return say("You can't remove yourself from staff; ask another staff member.");
+  const changed = await store.transaction(async (r) => {
+    const did = add ? (await r.staff.add(member.id), true) : await r.staff.remove(member.id);
+    if (did) await audit(r, { programId: null, actorId: ctx.member.id, action: add ? 'staff.added' : 'staff.removed', subject: { type: 'member', id: member.id } }, now());
+    return did;
+  });
+  if (!add && !changed) return say(`${member.displayName} isn't on the staff list (platform administrators are staff anyway).`);
+  return say(`${member.displayName} is ${add ? 'now' : 'no longer'} staff.`);
+}

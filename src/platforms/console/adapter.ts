@@ -1,0 +1,284 @@
+// The console adapter: a terminal chat (like Hubot's shell) driving the same core as Discord and
+// Slack. Deterministic for scripts: each bot message gets a sequential #id, and every line is
+// fully handled (including the side effects it causes) before the next one is read.
+import { createInterface } from 'node:readline';
+import type { Command } from '../../../commands/define.js';
+import type {
+  ChannelRef, ChatPlatform, FormSpec, InboundSink, MessageRef, OutboundMessage, Reply, UserRef,
+} from '../../core/ports/chat-platform.js';
+import { PlatformError } from '../../core/ports/chat-platform.js';
+import { parseLine } from './parse.js';
+import { indent, renderText } from './render.js';
+
+export const consoleWorkspace = 'local';
+
+interface Posted {
+  channel: string;
+  message: OutboundMessage;
+  reactions: Map<string, Set<string>>; // emoji -> user ids ('bot' for the bot's own)
+}
+
+export interface ConsoleOptions {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  commands: readonly Command[];
+  /** Waits until queued side effects have run, so output follows input in order. */
+  settle: () => Promise<void>;
+  interactive?: boolean;
+}
+
+const helpText = `Console controls:
+  /command option:value …   run a slash command, e.g. /program setup program:"Campus Crew" capacity:3
+  :as <name>                act as someone else (the user "admin" is the workspace administrator)
+  :in #channel              switch channel
+  :react <#id|^> <emoji>    react to a bot message (^ = the latest bot message in this channel)
+  :unreact <#id|^> <emoji>  remove your reaction
+  :show <#id|^>             print a message again with its reactions
+  :help                     this list
+  :quit                     stop (end of input stops too)
+Forms ask one question per line; an empty line skips an optional question.`;
+
+export class ConsoleAdapter implements ChatPlatform {
+  readonly platform = 'console' as const;
+  private seq = 0;
+  private readonly messages = new Map<string, Posted>();
+  private user = 'admin';
+  private channel = 'general';
+  private sink?: InboundSink;
+  private lines?: AsyncIterator<string>;
+  readonly granted = new Map<string, Set<string>>(); // target -> user ids
+  private done?: Promise<void>;
+
+  constructor(private readonly o: ConsoleOptions) {}
+
+  async start(sink: InboundSink): Promise<void> {
+    this.sink = sink;
+    const rl = createInterface({ input: this.o.input, terminal: false });
+    this.lines = rl[Symbol.asyncIterator]();
+    this.out(`Ambassador console. You are @${this.user} in #${this.channel}. Type :help for controls, /help for commands.`);
+    this.done = this.loop().finally(() => rl.close());
+  }
+
+  /** Resolves when input ends or :quit is typed. */
+  finished(): Promise<void> {
+    return this.done ?? Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    await this.lines?.return?.();
+  }
+
+  private out(text: string): void {
+    this.o.write(`${text}\n`);
+  }
+
+  private prompt(): void {
+    if (this.o.interactive) this.o.write(`@${this.user} #${this.channel}> `);
+  }
+
+  private async nextLine(): Promise<string | null> {
+    const r = await this.lines!.next();
+    return r.done ? null : r.value;
+  }
+
+  private me(): UserRef {
+    return { platform: 'console', workspaceId: consoleWorkspace, id: this.user, name: this.user, isBot: false, isAdmin: this.user === 'admin' };
+  }
+
+  private here(): ChannelRef {
+    return { platform: 'console', workspaceId: consoleWorkspace, id: this.channel };
+  }
+
+  private async loop(): Promise<void> {
+    this.prompt();
+    for (let line = await this.nextLine(); line !== null; line = await this.nextLine()) {
+      if (!this.o.interactive && line.trim()) this.out(`@${this.user} #${this.channel}> ${line.trim()}`);
+      const keepGoing = await this.handle(line).catch((err: unknown) => {
+        this.out(`(console error: ${err instanceof Error ? err.message : String(err)})`);
+        return true;
+      });
+      await this.o.settle();
+      if (!keepGoing) return;
+      this.prompt();
+    }
+  }
+
+  private async handle(line: string): Promise<boolean> {
+    const input = parseLine(line, this.o.commands);
+    switch (input.kind) {
+      case 'empty':
+        return true;
+      case 'error':
+        this.out(input.message);
+        return true;
+      case 'unknown-command':
+        this.out(`I don't know that command. /help lists them.`);
+        return true;
+      case 'command':
+        await this.show(await this.sink!.command({ name: input.name, options: input.options, user: this.me(), channel: this.here() }));
+        return true;
+      case 'directive':
+        return this.directive(input.name, input.args);
+    }
+  }
+
+  private async directive(name: string, args: string[]): Promise<boolean> {
+    switch (name) {
+      case 'quit':
+      case 'exit':
+        return false;
+      case 'help':
+        this.out(helpText);
+        return true;
+      case 'as':
+        if (!args[0]) this.out('Usage: :as <name>');
+        else this.user = args[0].replace(/^@/, '').toLowerCase();
+        this.out(`You are now @${this.user}.`);
+        return true;
+      case 'in':
+        if (!args[0]) this.out('Usage: :in #channel');
+        else this.channel = args[0].replace(/^#/, '').toLowerCase();
+        this.out(`You are now in #${this.channel}.`);
+        return true;
+      case 'react':
+      case 'unreact':
+      case 'show': {
+        const id = this.resolveId(args[0]);
+        const posted = id && this.messages.get(id);
+        if (!id || !posted) {
+          this.out(`No bot message ${args[0] ?? ''} here. Use #<id> from the output, or ^ for the latest in #${this.channel}.`);
+          return true;
+        }
+        if (name === 'show') {
+          this.printMessage(id, posted);
+          return true;
+        }
+        const emoji = args[1];
+        if (!emoji) {
+          this.out(`Usage: :${name} ${args[0]} <emoji>`);
+          return true;
+        }
+        const set = posted.reactions.get(emoji) ?? new Set<string>();
+        if (name === 'react') set.add(this.user);
+        else set.delete(this.user);
+        posted.reactions.set(emoji, set);
+        this.out(`(${name === 'react' ? 'reacted' : 'removed'} ${emoji} on #${id})`);
+        const ref: MessageRef = { channel: { ...this.here(), id: posted.channel }, id };
+        await this.sink!.reaction({ message: ref, user: this.me(), added: name === 'react', emoji });
+        return true;
+      }
+      default:
+        this.out(`Unknown control :${name}. Type :help.`);
+        return true;
+    }
+  }
+
+  private resolveId(arg: string | undefined): string | undefined {
+    if (!arg) return undefined;
+    if (arg === '^') return [...this.messages.entries()].reverse().find(([, m]) => m.channel === this.channel)?.[0];
+    return arg.replace(/^#/, '');
+  }
+
+  private async show(reply: Reply): Promise<void> {
+    switch (reply.kind) {
+      case 'none':
+        return;
+      case 'message':
+        this.out(indent(renderText(reply.message), reply.private ? '(only you) ' : 'bot: '));
+        return;
+      case 'form-errors':
+        this.out(indent(`${reply.message.text}\n${Object.values(reply.errors).join('\n')}`, '(only you) '));
+        return;
+      case 'form':
+        await this.fillForm(reply.form);
+    }
+  }
+
+  /** A form asks its questions one per line, then submits; invalid answers are asked again. */
+  private async fillForm(form: FormSpec, values: Record<string, string> = {}, only?: Set<string>): Promise<void> {
+    if (!only) this.out(indent(`== ${form.title} ==\n${form.intro}`, '(form) '));
+    for (const field of form.fields) {
+      if (only && !only.has(field.id)) continue;
+      this.out(`(form) ${field.label}${field.required ? '' : ' (optional)'} [${field.kind}, up to ${field.maxLength} chars]`);
+      const answer = await this.nextLine();
+      if (answer === null) {
+        this.out('(form) input ended; nothing was submitted.');
+        return;
+      }
+      if (!this.o.interactive) this.out(`> ${answer}`);
+      values[field.id] = answer.replace(/\\n/g, '\n');
+    }
+    const reply = await this.sink!.formSubmitted({ formId: form.id, values, user: this.me(), channel: this.here() });
+    if (reply.kind === 'form-errors') {
+      for (const [id, problem] of Object.entries(reply.errors)) {
+        this.out(`(form) ${form.fields.find((f) => f.id === id)?.label ?? id}: ${problem}`);
+      }
+      return this.fillForm(form, values, new Set(Object.keys(reply.errors)));
+    }
+    await this.show(reply);
+  }
+
+  private printMessage(id: string, p: Posted): void {
+    const reactions = [...p.reactions.entries()].filter(([, users]) => users.size).map(([e, users]) => `${e} ${[...users].join(',')}`);
+    this.out(`#${id} in #${p.channel}:\n${indent(renderText(p.message))}${reactions.length ? `\n   reactions: ${reactions.join(' · ')}` : ''}`);
+  }
+
+  // ---- ChatPlatform ----
+
+  async post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef> {
+    const id = String(++this.seq);
+    const posted = { channel: to.id, message: msg, reactions: new Map<string, Set<string>>() };
+    this.messages.set(id, posted);
+    this.printMessage(id, posted);
+    return { channel: to, id };
+  }
+
+  async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
+    const p = this.messages.get(ref.id);
+    if (!p) throw new PlatformError('not_found', `message #${ref.id} does not exist`);
+    p.message = msg;
+    this.out(`(edited #${ref.id})`);
+    this.printMessage(ref.id, p);
+  }
+
+  async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
+    this.out(`[DM to @${to.id}]\n${indent(renderText(msg))}`);
+  }
+
+  async react(on: MessageRef, emoji: string): Promise<void> {
+    const p = this.messages.get(on.id);
+    if (!p) throw new PlatformError('not_found', `message #${on.id} does not exist`);
+    const set = p.reactions.get(emoji) ?? new Set<string>();
+    set.add('bot');
+    p.reactions.set(emoji, set);
+  }
+
+  async unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void> {
+    const removed = this.messages.get(on.id)?.reactions.get(emoji)?.delete(user.id);
+    if (removed) this.out(`(removed @${user.id}'s ${emoji} on #${on.id}: it doesn't count as a vote)`);
+  }
+
+  async reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>> {
+    const p = this.messages.get(on.id);
+    if (!p) return [];
+    return [...p.reactions.entries()].flatMap(([emoji, users]) =>
+      [...users].filter((u) => u !== 'bot').map((u) => ({ emoji, user: { platform: 'console' as const, workspaceId: consoleWorkspace, id: u, name: u, isBot: false } })),
+    );
+  }
+
+  async grantMembership(user: UserRef, target: string): Promise<void> {
+    const set = this.granted.get(target) ?? new Set<string>();
+    set.add(user.id);
+    this.granted.set(target, set);
+    this.out(`(@${user.id} now has ${target})`);
+  }
+
+  async revokeMembership(user: UserRef, target: string): Promise<void> {
+    this.granted.get(target)?.delete(user.id);
+    this.out(`(@${user.id} no longer has ${target})`);
+  }
+
+  async membersOf(_workspaceId: string, target: string): Promise<UserRef[]> {
+    return [...(this.granted.get(target) ?? [])].map((id) => ({ platform: 'console' as const, workspaceId: consoleWorkspace, id, name: id, isBot: false }));
+  }
+}

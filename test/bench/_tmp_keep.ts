@@ -1,0 +1,193 @@
+// Weekly and all-time leaderboard over 10,000 ambassadors and 1,000,000 activity rows, on SQLite and
+// PostgreSQL: leaderboard() (through Prisma) beside the same query hand-written and run through the
+// driver (the floor). Run: npx tsx test/bench/leaderboard.bench.ts   (BENCH_PG_URL overrides the server)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { leaderboard } from '../../src/db/leaderboard-queries.js';
+import { applyMigrations } from '../../src/db/migrate.js';
+
+const AMBASSADORS = 10_000;
+const ACTIVITIES = 1_000_000;
+const WEEKS = 52;
+const START = Date.UTC(2025, 0, 6); // a Monday; activity is spread evenly over WEEKS weeks from here
+const WEEK_MS = 7 * 24 * 3_600_000;
+const STEP_MS = (WEEKS * WEEK_MS) / ACTIVITIES; // 31449.6 ms between consecutive activities
+const RUNS = 9;
+const LIMIT = 10;
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+const week = { from: new Date(START + 30 * WEEK_MS), to: new Date(START + 31 * WEEK_MS) };
+
+/** Row i (1-based): member by a multiplicative hash, 80% verified / 15% pending / 5% rejected. */
+const SEED = {
+  member: (i: string) => `((${i} * 2654435761) % ${AMBASSADORS}) + 1`,
+  kind: (i: string) => `(${i} % 4) + 1`,
+  points: (i: string) => `((${i} * 7) % 50) + 1`,
+  status: (i: string) => `CASE WHEN ${i} % 20 < 16 THEN 'VERIFIED' WHEN ${i} % 20 < 19 THEN 'PENDING' ELSE 'REJECTED' END`,
+};
+
+/** The hand-written floor: what a person would write for this board, placeholders by driver. */
+function floorSql(p: (n: number) => string, withPeriod: boolean, collateC: boolean): string {
+  const period = withPeriod ? `AND a."occurredAt" >= ${p(2)} AND a."occurredAt" < ${p(3)}` : '';
+  return `WITH t AS (
+      SELECT a."memberId", SUM(a."points") AS points, COUNT(*) AS activities FROM "Activity" a
+      WHERE a."programId" = ${p(1)} AND a."status" = 'VERIFIED' ${period} GROUP BY a."memberId")
+    SELECT RANK() OVER (ORDER BY t.points DESC) AS rnk, t."memberId", m."displayName", t.points, t.activities
+    FROM t JOIN "Ambassador" amb ON amb."programId" = ${p(1)} AND amb."memberId" = t."memberId"
+    JOIN "Member" m ON m."id" = t."memberId"
+    WHERE amb."status" = 'ACTIVE' AND amb."leaderboardOptOut" = false
+    ORDER BY rnk, m."displayName"${collateC ? ' COLLATE "C"' : ''}, t."memberId" LIMIT ${p(withPeriod ? 4 : 2)}`;
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up: caches, plans, connections
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)]!;
+}
+
+type Floor = (withPeriod: boolean) => Promise<Array<{ memberId: unknown; points: unknown }>>;
+
+async function measure(label: string, db: Database, floor: Floor): Promise<void> {
+  for (const [name, period] of [['week', week], ['all-time', {}]] as const) {
+    const q = { programId: 1, limit: LIMIT, ...period };
+    const mine = await leaderboard(db, q);
+    const hand = await floor('from' in period);
+    const same = JSON.stringify(mine.map((r) => [r.memberId, r.points])) ===
+      JSON.stringify(hand.map((r) => [Number(r.memberId), Number(r.points)]));
+    if (!same || mine.length !== LIMIT) throw new Error(`${label} ${name}: leaderboard() and the floor disagree`);
+    const ours = await median(() => leaderboard(db, q));
+    const base = await median(() => floor('from' in period));
+    console.log(
+      `${label.padEnd(10)} ${name.padEnd(8)}  leaderboard() ${ours.toFixed(1).padStart(7)} ms   ` +
+        `floor ${base.toFixed(1).padStart(7)} ms   ratio ${(ours / base).toFixed(2)}x`,
+    );
+  }
+}
+
+async function benchSqlite(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ambassador-bench-'));
+  const file = join(dir, 'bench.db');
+  const url = `file:${file}`;
+  let db: Database | undefined;
+  let raw: Sqlite.Database | undefined;
+  try {
+    await applyMigrations(url);
+    raw = new Sqlite(file);
+    raw.pragma('journal_mode = WAL');
+    const t0 = performance.now();
+    const now = `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`;
+    raw.transaction(() => {
+      raw!.exec(`INSERT INTO "Program" ("platform","workspaceId","name","why","objectiveText","objectiveMetric","objectiveTarget","capacity","timeZone","updatedAt")
+        VALUES ('bench','w','Bench','why','sign-ups','signups',1000,${AMBASSADORS},'UTC',${now})`);
+      raw!.exec(`INSERT INTO "ActivityKind" ("programId","key","label") VALUES (1,'share','Share'),(1,'referral','Referral'),(1,'event','Event'),(1,'funds','Funds')`);
+      raw!.exec(`WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${AMBASSADORS})
+        INSERT INTO "Member" ("platform","workspaceId","platformUserId","displayName","updatedAt")
+        SELECT 'bench','w','u' || i,'Ambassador ' || i,${now} FROM s`);
+      raw!.exec(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut")
+        SELECT 1, "id", CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END, "id" % 33 = 0 FROM "Member"`);
+      // Dates in the format the Prisma adapter writes: fixed-width ISO-8601 text with +00:00.
+      raw!.exec(`WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${ACTIVITIES})
+        INSERT INTO "Activity" ("programId","memberId","kindId","amount","points","status","occurredAt","loggedAt")
+        SELECT 1, ${SEED.member('i')}, ${SEED.kind('i')}, ${SEED.points('i')}, ${SEED.points('i')}, ${SEED.status('i')},
+          strftime('%Y-%m-%dT%H:%M:%f+00:00', (${START} + (i - 1) * ${STEP_MS}) / 1000.0, 'unixepoch'),
+          strftime('%Y-%m-%dT%H:%M:%f+00:00', (${START} + (i - 1) * ${STEP_MS}) / 1000.0, 'unixepoch')
+        FROM s`);
+    })();
+    raw.exec('ANALYZE');
+    console.log(`sqlite     seeded ${AMBASSADORS} ambassadors, ${ACTIVITIES} activities in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    db = await openDatabase(url);
+    const iso = (d: Date) => d.toISOString().replace('Z', '+00:00');
+    const stmts = { week: raw.prepare(floorSql(() => '?', true, false)), all: raw.prepare(floorSql(() => '?', false, false)) };
+    // Named placeholders would repeat; positional ? needs the program id twice.
+    const floor: Floor = async (withPeriod) =>
+      (withPeriod
+        ? stmts.week.all(1, iso(week.from), iso(week.to), 1, LIMIT)
+        : stmts.all.all(1, 1, LIMIT)) as Array<{ memberId: number; points: number }>;
+    await measure('sqlite', db, floor);
+  } finally {
+    await db?.close();
+    raw?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (err) {
+    console.log(`postgresql skipped: cannot reach ${PG_URL.replace(/\/\/[^@]*@/, '//')} (${(err as Error).message})`);
+    return;
+  }
+  const name = `bench_${process.pid}_${Date.now().toString(36)}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const target = new URL(PG_URL);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  let db: Database | undefined;
+  const raw = new pg.Client({ connectionString: url });
+  try {
+    await applyMigrations(url);
+    await raw.connect();
+    const t0 = performance.now();
+    await raw.query('BEGIN');
+    await raw.query(`INSERT INTO "Program" ("platform","workspaceId","name","why","objectiveText","objectiveMetric","objectiveTarget","capacity","timeZone","updatedAt")
+      VALUES ('bench','w','Bench','why','sign-ups','signups',1000,${AMBASSADORS},'UTC',now())`);
+    await raw.query(`INSERT INTO "ActivityKind" ("programId","key","label") VALUES (1,'share','Share'),(1,'referral','Referral'),(1,'event','Event'),(1,'funds','Funds')`);
+    await raw.query(`INSERT INTO "Member" ("platform","workspaceId","platformUserId","displayName","updatedAt")
+      SELECT 'bench','w','u' || i,'Ambassador ' || i, now() FROM generate_series(1, ${AMBASSADORS}) i`);
+    await raw.query(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut")
+      SELECT 1, "id", (CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END)::"AmbassadorStatus", "id" % 33 = 0 FROM "Member"`);
+    await raw.query(`INSERT INTO "Activity" ("programId","memberId","kindId","amount","points","status","occurredAt","loggedAt")
+      SELECT 1, ${SEED.member('i')}, ${SEED.kind('i')}, ${SEED.points('i')}, ${SEED.points('i')}, (${SEED.status('i')})::"ActivityStatus",
+        to_timestamp((${START} + (i - 1) * ${STEP_MS}) / 1000.0) AT TIME ZONE 'UTC',
+        to_timestamp((${START} + (i - 1) * ${STEP_MS}) / 1000.0) AT TIME ZONE 'UTC'
+      FROM generate_series(1::bigint, ${ACTIVITIES}) i`);
+    await raw.query('COMMIT');
+    await raw.query('VACUUM ANALYZE'); // what autovacuum would have done on a live database
+    console.log(`postgresql seeded ${AMBASSADORS} ambassadors, ${ACTIVITIES} activities in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    db = await openDatabase(url);
+    // "occurredAt" is a UTC timestamp without zone: bind UTC text, not a Date (pg would send local time).
+    const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+    const floor: Floor = async (withPeriod) =>
+      (
+        await raw.query({
+          name: withPeriod ? 'floor-week' : 'floor-all',
+          text: floorSql((n) => `$${n}`, withPeriod, true),
+          values: withPeriod ? [1, utc(week.from), utc(week.to), LIMIT] : [1, LIMIT],
+        })
+      ).rows;
+    
+  } finally {
+    await db?.close();
+    await raw.end().catch(() => undefined);
+    console.log("KEEP", name);
+    await admin.end();
+  }
+}
+
+export async function run(): Promise<void> {
+  console.log(`leaderboard: ${AMBASSADORS} ambassadors, ${ACTIVITIES} activities over ${WEEKS} weeks; median of ${RUNS} runs`);
+
+  await benchPostgres();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,181 @@
+// The fake Web API over node:http on 127.0.0.1: POST /api/<method> with a form or JSON body and a
+// bearer token, answered in Slack's shapes; POST /response_url/<id> for Bolt's respond().
+// Every call is recorded; failNext() replies are served before the simulated workspace is asked.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+import type { Args, CallContext, Handler, Result } from './handler.js';
+import { appMethods } from './methods-app.js';
+import { conversationMethods } from './methods-conversations.js';
+import { messageMethods } from './methods-messages.js';
+import type { Recorder } from './recorder.js';
+import { SlackApiError, type Failure } from './types.js';
+import type { Workspace } from './workspace.js';
+
+const METHODS: Record<string, Handler> = { ...appMethods, ...conversationMethods, ...messageMethods };
+/** Arguments the Web API takes as JSON-encoded strings inside a form body. */
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks'];
+/** Methods an app-level (xapp-) token may call. */
+const APP_TOKEN_METHODS = ['apps.connections.open', 'auth.test'];
+
+export class FailureQueue {
+  private readonly queue = new Map<string, Failure[]>();
+
+  push(method: string, failure: Failure): void {
+    const list = this.queue.get(method) ?? [];
+    for (let i = 0; i < (failure.times ?? 1); i++) list.push(failure);
+    this.queue.set(method, list);
+  }
+
+  take(method: string): Failure | undefined {
+    return this.queue.get(method)?.shift();
+  }
+
+  clear(): void {
+    this.queue.clear();
+  }
+}
+
+export interface ApiServer {
+  server: Server;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  status: number;
+  body: Result;
+  headers?: Record<string, string>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(raw: string, contentType: string, query: URLSearchParams): Args {
+  const args: Args = Object.fromEntries(query.entries());
+  if (raw.length > 0) {
+    if (contentType.startsWith('application/json')) {
+      Object.assign(args, JSON.parse(raw) as Args);
+    } else {
+      for (const [k, v] of Object.entries(parseQuery(raw))) args[k] = Array.isArray(v) ? v[0] : v;
+    }
+  }
+  for (const key of JSON_FIELDS) {
+    const v = args[key];
+    if (typeof v === 'string') {
+      try {
+        args[key] = JSON.parse(v) as unknown;
+      } catch {
+        // left as the string; the handler will reject it
+      }
+    }
+  }
+  return args;
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice('Bearer '.length) : undefined;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+  res.end(JSON.stringify(reply.body));
+}
+
+function failureReply(f: Failure): Reply {
+  const status = f.status ?? 200;
+  const error = f.error ?? (status === 429 ? 'ratelimited' : 'internal_error');
+  const headers: Record<string, string> = status === 429 ? { 'retry-after': String(f.retryAfter ?? 1) } : {};
+  return { status, body: { ok: false, error, ...f.extra }, headers };
+}
+
+export async function startApiServer(
+  workspace: Workspace,
+  recorder: Recorder,
+  failures: FailureQueue,
+  appToken: string,
+): Promise<ApiServer> {
+  let baseUrl = '';
+
+  function callMethod(method: string, args: Args, token: string | undefined): { reply: Reply; injected: boolean; unknown: boolean } {
+    const kind = token === workspace.bot.token ? 'bot' : token === appToken ? 'app' : undefined;
+    if (!token) return { reply: { status: 200, body: { ok: false, error: 'not_authed' } }, injected: false, unknown: false };
+    if (!kind) return { reply: { status: 200, body: { ok: false, error: 'invalid_auth' } }, injected: false, unknown: false };
+    const injected = failures.take(method);
+    if (injected) return { reply: failureReply(injected), injected: true, unknown: false };
+    const handler = METHODS[method];
+    if (!handler) return { reply: { status: 200, body: { ok: false, error: 'unknown_method', req_method: method } }, injected: false, unknown: true };
+    if (kind === 'app' && !APP_TOKEN_METHODS.includes(method)) {
+      return { reply: { status: 200, body: { ok: false, error: 'not_allowed_token_type' } }, injected: false, unknown: false };
+    }
+    const ctx: CallContext = { workspace, baseUrl, tokenKind: kind };
+    try {
+      return { reply: { status: 200, body: handler(args, ctx) }, injected: false, unknown: false };
+    } catch (e) {
+      if (e instanceof SlackApiError) {
+        return { reply: { status: 200, body: { ok: false, error: e.error, ...e.extra } }, injected: false, unknown: false };
+      }
+      const message = e instanceof Error ? e.stack ?? e.message : String(e);
+      return { reply: { status: 500, body: { ok: false, error: 'slack_double_bug', detail: message } }, injected: false, unknown: false };
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const contentType = req.headers['content-type'] ?? '';
+    const at = Date.now();
+    let args: Args;
+    try {
+      args = parseArgs(raw, contentType, url.searchParams);
+    } catch {
+      send(res, { status: 200, body: { ok: false, error: 'invalid_json' } });
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/response_url/')) {
+      const reply: Reply = { status: 200, body: { ok: true } };
+      args.response_url_id = url.pathname.slice('/response_url/'.length);
+      recorder.record({ method: 'response_url', args, at, status: 200, response: reply.body, injected: false, unknown: false });
+      send(res, reply);
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
+    delete args.token;
+    const { reply, injected, unknown } = callMethod(method, args, token);
+    // Answer first, then record: a test woken by waitFor() sees the state the app was told about.
+    send(res, reply);
+    recorder.record({ method, args, token, at, status: reply.status, response: reply.body, injected, unknown });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end(String(e));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    server,
+    baseUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

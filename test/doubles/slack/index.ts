@@ -1,0 +1,136 @@
+// A Slack double for end-to-end tests: a fake Web API the real Bolt App talks to, plus signed
+// requests from "Slack" to the app. Start it before `new App(...)` (the App calls auth.test at once):
+//
+//   const slack = await startSlackDouble({ users: [...], channels: [...] });
+//   const app = new App({ token: slack.botToken, signingSecret: slack.signingSecret,
+//     clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } } });
+//   slack.attachApp(await app.start({ port: 0, host: '127.0.0.1' }));
+//   const res = await slack.slashCommand({ user_id: 'U1', channel_id: 'C1', text: 'apply' });
+//   await slack.waitFor('views.open');
+//   ...
+//   await app.stop(); await slack.close();
+import { FailureQueue, startApiServer } from './api-server.js';
+import {
+  AppDriver,
+  type AppResponse,
+  type BlockActionInput,
+  type EventOptions,
+  type SignOptions,
+  type SlashCommandInput,
+  type ViewSubmissionInput,
+} from './app-requests.js';
+import { Recorder, type CallPredicate } from './recorder.js';
+import type {
+  EphemeralRecord,
+  Failure,
+  MessageRecord,
+  ReactionRecord,
+  RecordedCall,
+  SlackDoubleOptions,
+  ViewRecord,
+} from './types.js';
+import { Workspace, type Bot, type Team } from './workspace.js';
+
+export type * from './types.js';
+export type * from './app-requests.js';
+export { SlackApiError } from './types.js';
+export { Workspace } from './workspace.js';
+
+export interface SlackDouble {
+  /** Give this to Bolt as clientOptions.slackApiUrl; ends with /api/. */
+  readonly apiUrl: string;
+  readonly team: Team;
+  readonly bot: Bot;
+  readonly botToken: string;
+  readonly appToken: string;
+  readonly signingSecret: string;
+  /** The simulated workspace, for seeding mid-test (addUser, addChannel, addMessage). */
+  readonly workspace: Workspace;
+
+  // ---- what the app did ------------------------------------------------------------------
+  calls(method?: string): RecordedCall[];
+  /** Calls to methods the double does not know: assert this is empty. */
+  unknownCalls(): RecordedCall[];
+  clearCalls(): void;
+  /** The first call, made or still to come, matching a method name or predicate. */
+  waitFor(match: string | CallPredicate, timeoutMs?: number): Promise<RecordedCall>;
+  /** Resolves once condition() holds; re-checked on every call and workspace change. */
+  waitUntil(condition: () => boolean, timeoutMs?: number): Promise<void>;
+  messagesIn(channel: string): MessageRecord[];
+  ephemeralsIn(channel: string): EphemeralRecord[];
+  reactionsOn(channel: string, ts: string): ReactionRecord[];
+  membersOf(channel: string): string[];
+  /** The bot's DM channel with a user, once conversations.open (or a post to the user id) made it. */
+  dmWith(user: string): string | undefined;
+  views(): ViewRecord[];
+
+  // ---- failures --------------------------------------------------------------------------
+  /** The next call(s) to method fail: {ok:false, error} (status 200), or 429 with Retry-After. */
+  failNext(method: string, failure?: Failure): void;
+
+  // ---- what "Slack" sends the app --------------------------------------------------------
+  /** Point the request helpers at the app: the server app.start() resolved with, or a URL. */
+  attachApp(target: Parameters<AppDriver['attach']>[0], path?: string): void;
+  slashCommand(input: SlashCommandInput, opts?: SignOptions): Promise<AppResponse & { trigger_id: string }>;
+  viewSubmission(input: ViewSubmissionInput, opts?: SignOptions): Promise<AppResponse>;
+  blockAction(input: BlockActionInput, opts?: SignOptions): Promise<AppResponse>;
+  event(event: { type: string } & Record<string, unknown>, opts?: EventOptions): Promise<AppResponse & { eventId: string }>;
+  /** Any body to the app, signed or not as opts say. */
+  sendRaw(body: string, contentType: string, opts?: SignOptions): Promise<AppResponse>;
+  /** A trigger id views.open will accept (for a user), as if they had just clicked something. */
+  issueTrigger(user: string): string;
+
+  close(): Promise<void>;
+}
+
+export async function startSlackDouble(options: SlackDoubleOptions = {}): Promise<SlackDouble> {
+  const workspace = new Workspace(options);
+  const recorder = new Recorder(workspace);
+  const failures = new FailureQueue();
+  const appToken = options.appToken ?? 'xapp-1-double-app-token';
+  const signingSecret = options.signingSecret ?? 'double-signing-secret';
+  const api = await startApiServer(workspace, recorder, failures, appToken);
+  const driver = new AppDriver(workspace, signingSecret, api.baseUrl);
+  const copyMessage = (m: MessageRecord): MessageRecord => ({
+    ...m,
+    reactions: m.reactions.map((r) => ({ name: r.name, users: [...r.users] })),
+  });
+
+  return {
+    apiUrl: `${api.baseUrl}/api/`,
+    team: workspace.team,
+    bot: workspace.bot,
+    botToken: workspace.bot.token,
+    appToken,
+    signingSecret,
+    workspace,
+
+    calls: (method) => recorder.calls(method),
+    unknownCalls: () => recorder.calls().filter((c) => c.unknown),
+    clearCalls: () => recorder.clear(),
+    waitFor: (match, timeoutMs) => recorder.waitFor(match, timeoutMs),
+    waitUntil: (condition, timeoutMs) => recorder.waitUntil(condition, timeoutMs),
+    messagesIn: (channel) => (workspace.messages.get(channel) ?? []).map(copyMessage),
+    ephemeralsIn: (channel) => workspace.ephemerals.filter((e) => e.channel === channel),
+    reactionsOn: (channel, ts) =>
+      (workspace.messages.get(channel)?.find((m) => m.ts === ts)?.reactions ?? []).map((r) => ({ name: r.name, users: [...r.users] })),
+    membersOf: (channel) => [...(workspace.channels.get(channel)?.members ?? [])],
+    dmWith: (user) => [...workspace.channels.values()].find((c) => c.kind === 'im' && c.dmUser === user)?.id,
+    views: () => [...workspace.views.values()],
+
+    failNext: (method, failure = {}) => failures.push(method, failure),
+
+    attachApp: (target, path) => driver.attach(target, path),
+    slashCommand: (input, opts) => driver.slashCommand(input, opts),
+    viewSubmission: (input, opts) => driver.viewSubmission(input, opts),
+    blockAction: (input, opts) => driver.blockAction(input, opts),
+    event: (event, opts) => driver.event(event, opts),
+    sendRaw: (body, contentType, opts) => driver.post(body, contentType, opts),
+    issueTrigger: (user) => workspace.issueTrigger(user),
+
+    close: async () => {
+      failures.clear();
+      await api.close();
+    },
+  };
+}
