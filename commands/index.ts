@@ -18,6 +18,8 @@ import { staffAdd, staffRemove } from './staff.js';
 import { ambassadorRemove, ambassadorSync } from './ambassador.js';
 import audit from './audit.js';
 import help from './help.js';
+import { campaignCommands } from './campaign.js';
+import { activityCommands } from './activity.js';
 
 export const allCommands: readonly Command[] = [
   help, about, apply, applicationStatus, applicationWithdraw, applicationPending, applicationDecide,
@@ -26,4 +28,6 @@ export const allCommands: readonly Command[] = [
   reasonsAdd, reasonsRemove, reasonsList,
   committeeAdd, committeeRemove, committeeList, staffAdd, staffRemove,
   ambassadorRemove, ambassadorSync, audit,
+  ...campaignCommands,
+  ...activityCommands,
 ];

@@ -8,6 +8,7 @@ import { createCore, type Core } from './core/index.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Logger } from './logger.js';
 import { startScheduler, type Scheduler } from './scheduler/index.js';
+import { allJobs } from './scheduler/jobs.js';
 import { redactUrl, providerOf } from './db/provider.js';
 
 export interface App {
@@ -39,13 +40,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   try {
     for (const p of platforms) await p.start(core.sink);
     if (o.scheduler !== false) {
-      scheduler = startScheduler(
-        [
-          { name: 'vote-deadlines', cron: '* * * * *', run: () => core.jobs.closeDueVotes() },
-          { name: 'vote-reminders', cron: '*/15 * * * *', run: () => core.jobs.sendVoteReminders() },
-        ],
-        log,
-      );
+      scheduler = startScheduler(allJobs(core), log);
     }
   } catch (err) {
     await Promise.allSettled(platforms.map((p) => p.stop()));

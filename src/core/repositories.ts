@@ -8,6 +8,8 @@ import type {
 } from './model.js';
 import type { VoteChoice } from './ports/chat-platform.js';
 import type { Effect } from './effects/effect.js';
+import type { CampaignRepository } from './campaigns/repository.js';
+import type { ActivityRepository } from './activity/repository.js';
 
 export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
@@ -104,4 +106,6 @@ export interface Repositories {
     add(memberId: number, text: string): Promise<void>;
     take(memberId: number, at: Date): Promise<string[]>;
   };
+  campaigns: CampaignRepository;
+  activity: ActivityRepository;
 }

@@ -5,6 +5,8 @@ import type { Repositories, Store } from '../core/repositories.js';
 import type { Effect } from '../core/effects/effect.js';
 import type { VoteChoice } from '../core/ports/chat-platform.js';
 import { openStatuses } from '../core/model.js';
+import { campaignRepository } from './campaign-store.js';
+import { activityRepository } from './activity-store.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -24,6 +26,8 @@ export function createStore(prisma: Db): Store {
 
 function repositories(db: Tx): Repositories {
   return {
+    campaigns: campaignRepository(db),
+    activity: activityRepository(db),
     members: {
       async upsert(u) {
         const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };

@@ -1,0 +1,3 @@
+// Storage the campaigns feature needs. Implemented in src/db/campaign-store.ts.
+// (Filled in by the campaigns issue.)
+export interface CampaignRepository {}
