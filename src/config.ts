@@ -34,19 +34,17 @@ const schema = z
       .trim()
       .default('UTC')
       .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris or America/New_York'),
-  })
-  .superRefine((env, ctx) => {
-    const needs = (have: keyof typeof env, missing: keyof typeof env, why: string) => {
-      if (env[have] !== undefined && env[missing] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${have} is set (${why})` });
-      }
-    };
-    needs('DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'slash commands are registered for this application');
-    needs('DISCORD_APPLICATION_ID', 'DISCORD_TOKEN', 'the bot logs in with it');
-    needs('SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'requests from Slack are verified with it');
-    needs('SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'the bot calls Slack with it');
-    needs('SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'Socket Mode still calls the Web API with the bot token');
   });
+
+/** Each platform needs its settings in pairs; checked on the raw values so these problems are
+ *  reported together with any others. */
+const companions: Array<[string, string, string]> = [
+  ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'slash commands are registered for this application'],
+  ['DISCORD_APPLICATION_ID', 'DISCORD_TOKEN', 'the bot logs in with it'],
+  ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'requests from Slack are verified with it'],
+  ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN', 'the bot calls Slack with it'],
+  ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'Socket Mode still calls the Web API with the bot token'],
+];
 
 export type Env = z.infer<typeof schema>;
 
@@ -66,10 +64,13 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = schema.safeParse(pickKnown(env));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  const raw = pickKnown(env);
+  const parsed = schema.safeParse(raw);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`);
+  for (const [have, needed, why] of companions) {
+    if (raw[have] !== undefined && raw[needed] === undefined) problems.push(`${needed} is required when ${have} is set (${why})`);
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     databaseUrl: e.DATABASE_URL,

@@ -10,6 +10,9 @@
 // between processes only has to stay well under the stale timeout.
 import type { Db } from './client.js';
 
+/** A client or a transaction: markSent may run inside the transaction that queues the side effect. */
+type ClaimDb = Pick<Db, 'jobRun'>;
+
 export type ClaimOutcome =
   /** First claim for this period: do the work, then markSent / markFailed / markSkipped. */
   | 'claimed'
@@ -48,7 +51,7 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
 
-export async function claimRun(prisma: Db, req: ClaimRequest): Promise<ClaimOutcome> {
+export async function claimRun(prisma: ClaimDb, req: ClaimRequest): Promise<ClaimOutcome> {
   const { jobKey, period, claimedBy } = req;
   const now = req.now ?? new Date();
   try {
@@ -81,7 +84,7 @@ export async function claimRun(prisma: Db, req: ClaimRequest): Promise<ClaimOutc
 }
 
 async function finish(
-  prisma: Db,
+  prisma: ClaimDb,
   ref: ClaimRef,
   data: { status: 'SENT' | 'FAILED' | 'SKIPPED'; error?: string | null },
   now: Date,
@@ -94,12 +97,12 @@ async function finish(
 }
 
 /** Records the side effect as done. False: the claim was no longer ours (taken over as stale). */
-export function markSent(prisma: Db, ref: ClaimRef, now: Date = new Date()): Promise<boolean> {
+export function markSent(prisma: ClaimDb, ref: ClaimRef, now: Date = new Date()): Promise<boolean> {
   return finish(prisma, ref, { status: 'SENT', error: null }, now);
 }
 
 /** Records a final failure (after the sender's own retries), kept for staff; the period is not retried. */
-export function markFailed(prisma: Db, ref: ClaimRef, error: unknown, now: Date = new Date()): Promise<boolean> {
+export function markFailed(prisma: ClaimDb, ref: ClaimRef, error: unknown, now: Date = new Date()): Promise<boolean> {
   const text = error instanceof Error ? error.message : String(error);
   return finish(prisma, ref, { status: 'FAILED', error: text.slice(0, MAX_ERROR_LENGTH) }, now);
 }
@@ -109,7 +112,7 @@ export function markFailed(prisma: Db, ref: ClaimRef, error: unknown, now: Date 
  * claimed first. True only for the one caller that settled it, which is the one to tell staff.
  */
 export async function markSkipped(
-  prisma: Db,
+  prisma: ClaimDb,
   ref: ClaimRef & { reason?: string },
   now: Date = new Date(),
 ): Promise<boolean> {
@@ -127,7 +130,7 @@ export async function markSkipped(
 }
 
 /** Heartbeat for a long send (retries with backoff): keeps the claim from looking stale. */
-export async function touchClaim(prisma: Db, ref: ClaimRef, now: Date = new Date()): Promise<boolean> {
+export async function touchClaim(prisma: ClaimDb, ref: ClaimRef, now: Date = new Date()): Promise<boolean> {
   const touched = await prisma.jobRun.updateMany({
     where: { jobKey: ref.jobKey, period: ref.period, claimedBy: ref.claimedBy, status: 'CLAIMED' },
     data: { claimedAt: now },
@@ -135,8 +138,26 @@ export async function touchClaim(prisma: Db, ref: ClaimRef, now: Date = new Date
   return touched.count === 1;
 }
 
+/**
+ * Settles a period this caller holds a claim on as skipped. Unlike markSkipped it never inserts,
+ * so it is safe inside a PostgreSQL transaction (a failed INSERT there aborts the transaction).
+ */
+export function markClaimSkipped(prisma: ClaimDb, ref: ClaimRef & { reason?: string }, now: Date = new Date()): Promise<boolean> {
+  return finish(prisma, ref, { status: 'SKIPPED', error: ref.reason?.slice(0, MAX_ERROR_LENGTH) ?? null }, now);
+}
+
+/** The latest settled period (sent, skipped or failed); unfinished claims are left to claimRun's takeover. */
+export async function latestSettledPeriod(prisma: ClaimDb, jobKey: string): Promise<string | null> {
+  const row = await prisma.jobRun.findFirst({
+    where: { jobKey, status: { in: ['SENT', 'SKIPPED', 'FAILED'] } },
+    orderBy: { period: 'desc' },
+    select: { period: true },
+  });
+  return row?.period ?? null;
+}
+
 /** The latest period ever claimed for a job (any status): the `lastClaimed` for missed-run decisions. */
-export async function latestPeriod(prisma: Db, jobKey: string): Promise<string | null> {
+export async function latestPeriod(prisma: ClaimDb, jobKey: string): Promise<string | null> {
   const row = await prisma.jobRun.findFirst({ where: { jobKey }, orderBy: { period: 'desc' }, select: { period: true } });
   return row?.period ?? null;
 }

@@ -62,7 +62,7 @@ function num(v: Num | undefined): number {
   return v === null || v === undefined ? 0 : Number(v);
 }
 
-function positiveInt(name: string, v: number, max = 1000): number {
+function positiveInt(name: string, v: number, max = 10_000): number {
   if (!Number.isInteger(v) || v < 1 || v > max) throw new RangeError(`${name} must be an integer in 1..${max}, got ${v}`);
   return v;
 }

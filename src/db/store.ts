@@ -215,7 +215,8 @@ function repositories(db: Tx): Repositories {
     },
     outbox: {
       async enqueue(effect: Effect, at?: Date) {
-        await db.outboxItem.create({ data: { kind: effect.kind, payload: effect as never, ...(at ? { nextAttemptAt: at } : {}) } });
+        // Without a time, "as soon as possible": the epoch, so it is due whatever clock the core runs on.
+        await db.outboxItem.create({ data: { kind: effect.kind, payload: effect as never, nextAttemptAt: at ?? new Date(0) } });
       },
       due: async (now, limit) =>
         (

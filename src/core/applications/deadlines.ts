@@ -33,9 +33,11 @@ export async function closeDueVotes(deps: CoreDeps): Promise<number> {
       await r.applications.lock(due.id);
       const app = await r.applications.byId(due.id);
       if (!app || app.status !== 'voting' || app.votingEndsAt > deps.now()) return false;
-      const verdict = evaluate(tally(await r.votes.list(app.id)), program, { closed: true, extended: app.extended });
+      const t = tally(await r.votes.list(app.id));
+      const verdict = evaluate(t, program, { closed: true, extended: app.extended });
       if (verdict.kind === 'accept' || verdict.kind === 'reject') {
-        return (await decide(deps, r, program, app, { outcome: verdict.kind, actorId: null, from: ['voting'] })) !== null;
+        const reasonCode = verdict.kind === 'reject' && t.total < program.quorum ? 'no_quorum' : undefined;
+        return (await decide(deps, r, program, app, { outcome: verdict.kind, actorId: null, from: ['voting'], reasonCode })) !== null;
       }
       if (verdict.kind === 'extend' || verdict.kind === 'staff') {
         await closeWithoutQuorum(deps, r, program, app, verdict.kind);

@@ -23,6 +23,8 @@ export interface MissedRunsInput {
   /** When the schedule became active (created or resumed): runs before it were never owed. */
   activeSince: Date;
   now: Date;
+  /** Runs after this (the campaign's end) were never owed; lateness is still measured from `now`. */
+  until?: Date | null;
   graceMinutes: number;
   onTimeToleranceMs?: number;
   maxListed?: number;
@@ -62,8 +64,9 @@ export function decideMissedRuns(input: MissedRunsInput): MissedRunsDecision {
   const maxListed = Math.max(0, input.maxListed ?? DEFAULT_MAX_LISTED);
   const floor = new Date(Math.max(activeSince.getTime(), lastClaimed?.getTime() ?? -Infinity));
 
-  const latest = 'runAt' in schedule ? schedule.runAt : previousRun(schedule.cron, schedule.zone, now);
-  if (!latest || latest.getTime() <= floor.getTime() || latest.getTime() > now.getTime()) return NOTHING;
+  const horizon = input.until && input.until.getTime() < now.getTime() ? input.until : now;
+  const latest = 'runAt' in schedule ? schedule.runAt : previousRun(schedule.cron, schedule.zone, horizon);
+  if (!latest || latest.getTime() <= floor.getTime() || latest.getTime() > horizon.getTime()) return NOTHING;
 
   const age = now.getTime() - latest.getTime();
   const sendLatest = age <= Math.max(tolerance, graceMs);

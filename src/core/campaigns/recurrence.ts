@@ -185,18 +185,18 @@ export function parseRecurrence(input: string): RecurrenceResult {
 }
 
 /**
- * A one-off "YYYY-MM-DD HH:MM" (or "YYYY-MM-DD 9am"; no time = 09:00) in `zone`, which must be
- * after `now`. A time skipped by a spring-forward change is refused rather than moved, so staff
- * pick what they mean; a time repeated by a fall-back change means its first occurrence.
+ * A local "YYYY-MM-DD HH:MM" (or "YYYY-MM-DD 9am"; no time = 09:00) in `zone`, as an instant. A time
+ * skipped by a spring-forward change is refused rather than moved, so staff pick what they mean; a
+ * time repeated by a fall-back change means its first occurrence.
  */
-export function parseOneOff(input: string, zone: string, now: Date): OneOffResult {
+export function parseLocalDateTime(input: string, zone: string): OneOffResult {
   if (!isValidTimeZone(zone)) {
     return fail(`Unknown time zone "${zone}": use an IANA name like "Europe/Paris" or "America/New_York".`);
   }
   const text = (input ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
   const example = 'write it as YYYY-MM-DD HH:MM, for example "2026-12-01 09:00"';
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t](.*))?$/.exec(text);
-  if (!m) return fail(`I couldn't read "${input.trim()}" as a date and time; ${example}.`);
+  if (!m) return fail(`I couldn't read "${(input ?? '').trim()}" as a date and time; ${example}.`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
@@ -215,8 +215,15 @@ export function parseOneOff(input: string, zone: string, now: Date): OneOffResul
     const after = DateTime.fromJSDate(local.at, { zone }).toFormat('HH:mm');
     return fail(`${hhmm(time)} doesn't exist on ${year}-${pad(month)}-${pad(day)} in ${zone} (the clocks go forward); pick another time, for example ${after}.`);
   }
-  if (local.at.getTime() <= now.getTime()) {
-    return fail(`${formatInZone(local.at, zone)} is in the past (it is now ${formatInZone(now, zone)}); pick a later date and time.`);
-  }
   return { ok: true, at: local.at, description: formatInZone(local.at, zone) };
+}
+
+/** A one-off post time (see parseLocalDateTime), which must be after `now`. */
+export function parseOneOff(input: string, zone: string, now: Date): OneOffResult {
+  const local = parseLocalDateTime(input, zone);
+  if (!local.ok) return local;
+  if (local.at.getTime() <= now.getTime()) {
+    return fail(`${local.description} is in the past (it is now ${formatInZone(now, zone)}); pick a later date and time.`);
+  }
+  return local;
 }

@@ -12,6 +12,9 @@ import { indent, renderText } from './render.js';
 
 export const consoleWorkspace = 'local';
 
+/** In the console, the user named "admin" is the workspace administrator. */
+export const consoleUser = (id: string): UserRef => ({ platform: 'console', workspaceId: consoleWorkspace, id, name: id, isBot: false, isAdmin: id === 'admin' });
+
 interface Posted {
   channel: string;
   message: OutboundMessage;
@@ -82,7 +85,7 @@ export class ConsoleAdapter implements ChatPlatform {
   }
 
   private me(): UserRef {
-    return { platform: 'console', workspaceId: consoleWorkspace, id: this.user, name: this.user, isBot: false, isAdmin: this.user === 'admin' };
+    return consoleUser(this.user);
   }
 
   private here(): ChannelRef {
@@ -158,19 +161,26 @@ export class ConsoleAdapter implements ChatPlatform {
           this.out(`Usage: :${name} ${args[0]} <emoji>`);
           return true;
         }
-        const set = posted.reactions.get(emoji) ?? new Set<string>();
-        if (name === 'react') set.add(this.user);
-        else set.delete(this.user);
-        posted.reactions.set(emoji, set);
         this.out(`(${name === 'react' ? 'reacted' : 'removed'} ${emoji} on #${id})`);
-        const ref: MessageRef = { channel: { ...this.here(), id: posted.channel }, id };
-        await this.sink!.reaction({ message: ref, user: this.me(), added: name === 'react', emoji });
+        await this.reactAs(this.user, id, emoji, name === 'react');
         return true;
       }
       default:
         this.out(`Unknown control :${name}. Type :help.`);
         return true;
     }
+  }
+
+  /** A person's reaction on a bot message: recorded here, then handed to the core as a vote. */
+  async reactAs(userId: string, messageId: string, emoji: string, added: boolean): Promise<void> {
+    const posted = this.messages.get(messageId);
+    if (!posted) throw new Error(`no message #${messageId}`);
+    const set = posted.reactions.get(emoji) ?? new Set<string>();
+    if (added) set.add(userId);
+    else set.delete(userId);
+    posted.reactions.set(emoji, set);
+    const user = consoleUser(userId);
+    await this.sink!.reaction({ message: { channel: { platform: 'console', workspaceId: consoleWorkspace, id: posted.channel }, id: messageId }, user, added, emoji });
   }
 
   private resolveId(arg: string | undefined): string | undefined {
@@ -262,7 +272,7 @@ export class ConsoleAdapter implements ChatPlatform {
     const p = this.messages.get(on.id);
     if (!p) return [];
     return [...p.reactions.entries()].flatMap(([emoji, users]) =>
-      [...users].filter((u) => u !== 'bot').map((u) => ({ emoji, user: { platform: 'console' as const, workspaceId: consoleWorkspace, id: u, name: u, isBot: false } })),
+      [...users].filter((u) => u !== 'bot').map((u) => ({ emoji, user: consoleUser(u) })),
     );
   }
 
@@ -279,6 +289,6 @@ export class ConsoleAdapter implements ChatPlatform {
   }
 
   async membersOf(_workspaceId: string, target: string): Promise<UserRef[]> {
-    return [...(this.granted.get(target) ?? [])].map((id) => ({ platform: 'console' as const, workspaceId: consoleWorkspace, id, name: id, isBot: false }));
+    return [...(this.granted.get(target) ?? [])].map(consoleUser);
   }
 }

@@ -1,0 +1,93 @@
+// A core on a fresh test database, with the console adapter as its platform and a clock the test
+// controls. Commands are typed as in the console, so tests read like the product's own usage.
+import { Readable } from 'node:stream';
+import { pino } from 'pino';
+import { allCommands } from '../../commands/index.js';
+import { createCore, type Core } from '../../src/core/index.js';
+import type { Reply, UserRef } from '../../src/core/ports/chat-platform.js';
+import { createStore } from '../../src/db/store.js';
+import { ConsoleAdapter, consoleUser, consoleWorkspace } from '../../src/platforms/console/adapter.js';
+import { parseLine } from '../../src/platforms/console/parse.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestCore {
+  core: Core;
+  db: TestDatabase;
+  platform: ConsoleAdapter;
+  output: string[];
+  clock: { now: Date; advanceHours(h: number): void };
+  user(id: string): UserRef;
+  /** Runs a console-style command line as `user` and waits for its side effects. */
+  run(userId: string, line: string): Promise<Reply>;
+  /** Runs the command and returns the reply text (fails on a form). */
+  say(userId: string, line: string): Promise<string>;
+  react(userId: string, messageId: string, emoji: string, added?: boolean): Promise<void>;
+  /** Runs a timed job now, then its side effects. */
+  job(run: (jobs: Core['jobs']) => Promise<number>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): Promise<TestCore> {
+  const db = await createTestDatabase();
+  const output: string[] = [];
+  const clock = {
+    now: start,
+    advanceHours(h: number) {
+      clock.now = new Date(clock.now.getTime() + h * 3_600_000);
+    },
+  };
+  const core = createCore({
+    store: createStore(db.prisma), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
+  });
+  const platform = new ConsoleAdapter({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain() });
+  core.attach(platform);
+  await platform.start(core.sink); // input is empty: the adapter only serves as the platform
+  const user = consoleUser;
+  const run = async (userId: string, line: string): Promise<Reply> => {
+    const parsed = parseLine(line, allCommands);
+    if (parsed.kind !== 'command') throw new Error(`not a command: ${line} (${parsed.kind})`);
+    const reply = await core.sink.command({ name: parsed.name, options: parsed.options, user: user(userId), channel: { platform: 'console', workspaceId: consoleWorkspace, id: 'general' } });
+    await core.dispatcher.drain();
+    return reply;
+  };
+  return {
+    core, db, platform, output, clock, user, run,
+    async say(userId, line) {
+      const reply = await run(userId, line);
+      if (reply.kind !== 'message') throw new Error(`expected a message, got ${reply.kind}`);
+      return [reply.message.title, reply.message.text, ...(reply.message.fields ?? []).map((f) => `${f.name}: ${f.value}`)].filter(Boolean).join('\n');
+    },
+    async react(userId, messageId, emoji, added = true) {
+      await platform.reactAs(userId, messageId, emoji, added);
+      await core.dispatcher.drain();
+    },
+    async job(run) {
+      const n = await run(core.jobs);
+      await core.dispatcher.drain();
+      return n;
+    },
+    async close() {
+      await core.dispatcher.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** A program with two questions and a committee of carol, dave and erin; quorum 2, threshold 2/3. */
+export async function seedProgram(t: TestCore, extra = ''): Promise<void> {
+  await t.say('admin', `/program setup program:"Campus Crew" why:"We love clean rivers and want everyone to swim" objective:"Raise $50,000 for clean-ups" metric:dollars target:50000 capacity:2 committee_channel:#committee ambassador_role:Ambassadors announce_channel:#news ${extra}`);
+  await t.say('admin', '/program rules quorum:2 threshold:2/3');
+  await t.say('admin', '/program questions add prompt:"Why do you want to join?" kind:paragraph max_length:500');
+  await t.say('admin', '/program questions add prompt:"Your city" required:false max_length:40');
+  for (const m of ['carol', 'dave', 'erin']) await t.say('admin', `/committee add user:@${m}`);
+}
+
+/** Opens the form as `userId` and submits the answers; returns the reply. */
+export async function apply(t: TestCore, userId: string, answers: string[] = ['I swim every day', 'Lyon'], options = ''): Promise<Reply> {
+  const form = await t.run(userId, `/apply ${options}`);
+  if (form.kind !== 'form') return form;
+  const values = Object.fromEntries(form.form.fields.map((f, i) => [f.id, answers[i] ?? '']));
+  const reply = await t.core.sink.formSubmitted({ formId: form.form.id, values, user: t.user(userId), channel: { platform: 'console', workspaceId: consoleWorkspace, id: 'general' } });
+  await t.core.dispatcher.drain();
+  return reply;
+}
