@@ -38,7 +38,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   core.dispatcher.start();
   let scheduler: Scheduler | undefined;
   try {
-    for (const p of platforms) await p.start(core.sink);
+    for (const p of platforms) {
+      await p.start(core.sink);
+      await core.catchUp(p);
+    }
     if (o.scheduler !== false) {
       scheduler = startScheduler(allJobs(core), log);
     }

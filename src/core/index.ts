@@ -10,6 +10,7 @@ import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.
 import type { Store } from './repositories.js';
 import { say } from './replies.js';
 import { reactionToVote } from './voting/cast-vote.js';
+import { catchUpVotes } from './voting/catch-up.js';
 
 export interface CoreOptions {
   store: Store;
@@ -24,6 +25,8 @@ export interface Core {
   deps: CoreDeps;
   dispatcher: Dispatcher;
   attach(platform: ChatPlatform): void;
+  /** Replays votes cast or withdrawn while the platform was offline (call once it is ready). */
+  catchUp(platform: ChatPlatform): Promise<{ messages: number; replayed: number }>;
   jobs: { closeDueVotes(): Promise<number>; sendVoteReminders(): Promise<number> };
 }
 
@@ -63,6 +66,7 @@ export function createCore(o: CoreOptions): Core {
     deps,
     dispatcher,
     attach: (p) => platforms.set(p.platform, p),
+    catchUp: (p) => catchUpVotes(deps, p),
     jobs: { closeDueVotes: () => closeDueVotes(deps), sendVoteReminders: () => sendVoteReminders(deps) },
   };
 }

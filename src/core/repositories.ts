@@ -64,6 +64,8 @@ export interface Repositories {
     latestFor(programId: number, applicantId: number): Promise<Application | null>;
     byCommitteeMessage(channelId: string, messageId: string): Promise<Application | null>;
     withStatus(programId: number, statuses: readonly ApplicationStatus[]): Promise<Application[]>;
+    /** Voting applications of one platform's programs that have a committee message. */
+    votingWithMessages(platform: string): Promise<Application[]>;
     /** All programs: voting applications whose window ends at or before `now`. */
     votingEndedBy(now: Date): Promise<Application[]>;
     /** Voting applications whose window ends before `before`, not yet reminded. */

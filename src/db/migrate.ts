@@ -1,34 +1,71 @@
 // Applies the committed migrations for the database a URL names. Run at every start-up.
-import { openEngine, readMigrations } from './schema-engine.js';
+// Each migration file is wrapped in BEGIN/COMMIT (see src/cli/new-migration.ts), so one that fails
+// leaves nothing half-applied; it is then marked rolled back, exactly as
+// `prisma migrate resolve --rolled-back` would, so the fixed migration applies at the next start.
+import type { MigrationList } from '@prisma/schema-engine-wasm';
+import { noFilter, openEngine, readMigrations, type EngineHandle } from './schema-engine.js';
 import { providerOf, redactUrl } from './provider.js';
-import { noFilter } from './schema-engine.js';
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-export async function applyMigrations(url: string): Promise<string[]> {
-  const logs: string[] = [];
-  const where = `${providerOf(url)} database ${redactUrl(url)}`;
-  let handle;
+export async function applyMigrations(url: string, migrations?: MigrationList): Promise<string[]> {
+  const where = `the ${providerOf(url)} database ${redactUrl(url)}`;
+  const list = migrations ?? readMigrations(providerOf(url));
+  const handle = await open(url, where);
   try {
-    handle = await openEngine(url, logs);
+    return (await handle.engine.applyMigrations({ migrationsList: list, filters: noFilter })).appliedMigrationNames;
   } catch (err) {
-    throw new MigrationError(`Cannot open the ${where}: ${messageOf(err)}`, { cause: err });
-  }
-  try {
-    const out = await handle.engine.applyMigrations({ migrationsList: readMigrations(handle.provider), filters: noFilter });
-    return out.appliedMigrationNames;
-  } catch (err) {
-    throw new MigrationError(`Migrating the ${where} failed: ${messageOf(err)}`, { cause: err });
+    await handle.close();
+    throw await explainFailure(url, where, list, err);
   } finally {
     await handle.close();
   }
 }
 
-/** The first line of what the engine or driver said, without its stack. */
+async function open(url: string, where: string): Promise<EngineHandle> {
+  try {
+    return await openEngine(url);
+  } catch (err) {
+    throw new MigrationError(`Cannot open ${where}: ${messageOf(err)}`, { cause: err });
+  }
+}
+
+async function explainFailure(url: string, where: string, list: MigrationList, err: unknown): Promise<MigrationError> {
+  let failed: string[] = [];
+  try {
+    const handle = await openEngine(url);
+    try {
+      failed = (await handle.engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: noFilter })).failedMigrationNames;
+      const transactional = failed.filter((name) => isTransactional(list, name));
+      for (const name of transactional) await handle.engine.markMigrationRolledBack({ migrationName: name });
+      if (failed.length && transactional.length === failed.length) {
+        return new MigrationError(
+          `Migration ${failed.join(', ')} failed on ${where}: ${messageOf(err)}. It was rolled back, so nothing of it was applied; fix it and start again.`,
+          { cause: err },
+        );
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* the original error says more than a failure to diagnose it */
+  }
+  const which = failed.length ? `Migration ${failed.join(', ')}` : 'Migrating';
+  const advice = failed.length ? ' It was not transactional: check the database by hand, then run `prisma migrate resolve`.' : '';
+  return new MigrationError(`${which} failed on ${where}: ${messageOf(err)}.${advice}`, { cause: err });
+}
+
+function isTransactional(list: MigrationList, name: string): boolean {
+  const file = list.migrationDirectories.find((d) => d.path === name)?.migrationFile.content;
+  return file?.tag === 'ok' && /^\s*(--[^\n]*\n\s*)*BEGIN;/i.test(file.value) && /COMMIT;\s*$/i.test(file.value);
+}
+
+/** The first meaningful line of what the engine or driver said, without its trace. */
 export function messageOf(err: unknown): string {
-  const e = err as { message?: string; cause?: unknown };
+  const e = err as { message?: string };
   const text = typeof e?.message === 'string' ? e.message : String(err);
-  return text.split('\n').find((l) => l.trim())?.trim() ?? text;
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^(external connector error|Error in the underlying connector)/i.test(l) && !/^\d+:/.test(l));
+  return (lines[0] ?? text).replace(/\.$/, '');
 }

@@ -90,13 +90,15 @@ async function openEngineWith(provider: Provider, factory: SqlMigrationAwareDriv
     (line: string) => logs.push(line),
     bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  let closed: Promise<void> | undefined;
   return {
     engine,
     provider,
-    close: async () => {
-      engine.free();
-      await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
-    },
+    close: () =>
+      (closed ??= (async () => {
+        engine.free();
+        await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
+      })()),
   };
 }
 

@@ -138,6 +138,13 @@ function repositories(db: Tx): Repositories {
         (await db.application.findMany({ where: { programId, status: { in: statuses.map((s) => upper(s)) } as never }, orderBy: { id: 'asc' } })).map(
           toApplication,
         ),
+      votingWithMessages: async (platform) =>
+        (
+          await db.application.findMany({
+            where: { status: 'VOTING', committeeMessageId: { not: null }, program: { platform } },
+            orderBy: { id: 'asc' },
+          })
+        ).map(toApplication),
       votingEndedBy: async (now) =>
         (await db.application.findMany({ where: { status: 'VOTING', votingEndsAt: { lte: now } }, orderBy: { id: 'asc' } })).map(toApplication),
       needingReminder: async (before) =>

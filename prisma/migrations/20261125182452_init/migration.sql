@@ -1,3 +1,5 @@
+BEGIN;
+
 -- CreateTable
 CREATE TABLE "Member" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -339,3 +341,5 @@ CREATE INDEX "OutboxItem_doneAt_failedAt_nextAttemptAt_idx" ON "OutboxItem"("don
 
 -- CreateIndex
 CREATE INDEX "Notice_memberId_deliveredAt_idx" ON "Notice"("memberId", "deliveredAt");
+
+COMMIT;
