@@ -54,7 +54,7 @@ describe(`console adapter (npm start with a script on stdin) on ${testProvider}`
     ]);
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toContain('(form) Why do you want to join?: Please keep this under 60 characters (it has 81).');
+    expect(out).toContain('(form) Why do you want to join?: Please keep this under 60 characters (it has 80).');
     expect(out).toMatch(/Your reference is \*\*A\w{5}\*\*/);
     expect(out).toContain("(removed @bob's ✅ on #1: it doesn't count as a vote)");
     expect(out).toContain('(@alice now has Ambassadors)');
@@ -68,6 +68,7 @@ describe(`console adapter (npm start with a script on stdin) on ${testProvider}`
     const run = await session([
       '/about',
       '/program setup program:"X"',
+      '/program setup program:"Xavier Club"',
       ':as bob',
       '/program setup program:"Campus Crew" capacity:3',
       '/apply program:Nope',
