@@ -31,7 +31,8 @@ export async function overrideDecision(
   );
   if (!status) return say(`Application ${app.ref} is already ${app.status}; there is nothing to decide. (Use /ambassador remove for an accepted ambassador.)`);
   ctx.deps.kick();
-  return say(`Application ${app.ref} is now **${status}**${status !== input.outcome + 'ed' && input.outcome === 'accept' && status === 'waitlisted' ? ' (the program is full)' : ''}. The applicant will be told.`);
+  const full = input.outcome === 'accept' && status === 'waitlisted' ? ' (the program is full)' : '';
+  return say(`Application ${app.ref} is now **${status}**${full}. The applicant will be told.`);
 }
 
 export async function removeAmbassador(ctx: CommandContext, input: { program?: string; user: string; reason?: string }): Promise<Reply> {
