@@ -50,6 +50,13 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
   return store.transaction(async (r) => {
     if (existing) {
       const program = await r.programs.update(existing.id, patch);
+      if (patch.committeeChannelId && patch.committeeChannelId !== existing.committeeChannelId) {
+        // Applications that could not be posted (e.g. the old channel was deleted) go to the new one.
+        for (const app of await r.applications.withStatus(program.id, ['voting', 'awaiting_staff'])) {
+          if (!app.committeeMessageId) await r.outbox.enqueue({ kind: 'committee.post', applicationId: app.id });
+        }
+        ctx.deps.kick();
+      }
       await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'program.updated', subject: { type: 'program', id: program.id }, data: patch }, now());
       return { program, created: false };
     }
