@@ -23,6 +23,7 @@ export default defineCommand({
     const { program, created } = await setupProgram(ctx, input);
     const active = await ctx.deps.store.ambassadors.activeCount(program.id);
     const next = created ? '\n\nNext: add questions with /program questions add, and committee members with /committee add.' : '';
-    return say(`${created ? 'Created' : 'Updated'} ${program.name}.${next}`, programCard(program, active));
+    const { text: details, ...card } = programCard(program, active);
+    return say(`${created ? 'Created' : 'Updated'} ${program.name}.${next}\n\n${details}`, card);
   },
 });

@@ -9,6 +9,8 @@ import { createLogger, scrubSecrets } from './logger.js';
 import { ConsoleAdapter } from './platforms/console/adapter.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Core } from './core/index.js';
+import { createDiscordAdapter } from './platforms/discord/index.js';
+import { createSlackAdapter } from './platforms/slack/index.js';
 
 function fatal(message: string): never {
   process.stderr.write(`ambassador: ${scrubSecrets(message)}\n`);
@@ -29,10 +31,14 @@ process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandl
 
 let consoleAdapter: ConsoleAdapter | undefined;
 function platforms(core: Core): ChatPlatform[] {
-  if (config.discord || config.slack) {
-    // Discord and Slack adapters register here as they land (issues 4 and 5).
-    fatal('DISCORD_* / SLACK_* are set, but this build has only the console adapter. Unset them to run in the console.');
+  const list: ChatPlatform[] = [];
+  if (config.discord) {
+    // A fresh gateway session after a long outage gets no replay of missed events: catch up then too.
+    const discord = createDiscordAdapter(config.discord, log, { onNewSession: () => core.catchUp(discord) });
+    list.push(discord);
   }
+  if (config.slack) list.push(createSlackAdapter(config.slack, log));
+  if (list.length) return list;
   consoleAdapter = new ConsoleAdapter({
     input: process.stdin,
     write: (t) => process.stdout.write(t),

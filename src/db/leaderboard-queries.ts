@@ -10,7 +10,14 @@
 // The one provider difference: tie-break ordering by name uses COLLATE "C" on PostgreSQL, so names
 // sort by code point exactly as SQLite's default BINARY collation does, whatever the server locale.
 import { Prisma } from './generated/sqlite/client.js';
-import type { Database } from './client.js';
+import type { Db } from './client.js';
+import type { Provider } from './provider.js';
+
+/** A client or a transaction client, with its provider: a Database fits, and so does the store's. */
+export interface QueryDb {
+  prisma: Pick<Db, '$queryRaw'>;
+  provider: Provider;
+}
 
 export interface Period {
   /** Inclusive lower bound on Activity.occurredAt; none = since the beginning. */
@@ -85,12 +92,12 @@ function totals(q: { programId: number; campaignId?: number } & Period): Prisma.
     GROUP BY a."memberId"`;
 }
 
-function byName(db: Database): Prisma.Sql {
+function byName(db: QueryDb): Prisma.Sql {
   return db.provider === 'postgresql' ? Prisma.sql`"displayName" COLLATE "C"` : Prisma.sql`"displayName"`;
 }
 
 /** The ranked board of ACTIVE ambassadors with verified activity in the period. */
-export async function leaderboard(db: Database, q: LeaderboardQuery): Promise<LeaderboardRow[]> {
+export async function leaderboard(db: QueryDb, q: LeaderboardQuery): Promise<LeaderboardRow[]> {
   const limit = positiveInt('limit', q.limit);
   const visibility = q.includeOptedOut ? Prisma.empty : Prisma.sql`AND amb."leaderboardOptOut" = false`;
   const rows = await db.prisma.$queryRaw<Array<Record<keyof LeaderboardRow, Num>>>`
@@ -117,12 +124,33 @@ export async function leaderboard(db: Database, q: LeaderboardQuery): Promise<Le
 }
 
 /**
+ * The public ranks, in the period, of some members (the previous week's rank of this week's top N):
+ * the same ranking as leaderboard(), filtered after ranking. Members not ranked are absent.
+ */
+export async function ranksOf(
+  db: QueryDb,
+  q: { programId: number; memberIds: number[]; campaignId?: number } & Period,
+): Promise<Map<number, number>> {
+  if (q.memberIds.length === 0) return new Map();
+  const rows = await db.prisma.$queryRaw<Array<{ memberId: Num; rank: Num }>>`
+    WITH totals AS (${totals(q)}),
+    ranked AS (
+      SELECT t."memberId", RANK() OVER (ORDER BY t."points" DESC) AS "rank"
+      FROM totals t
+      JOIN "Ambassador" amb ON amb."programId" = ${q.programId} AND amb."memberId" = t."memberId"
+      WHERE amb."status" = 'ACTIVE' AND amb."leaderboardOptOut" = false
+    )
+    SELECT "memberId", "rank" FROM ranked WHERE "memberId" IN (${Prisma.join(q.memberIds)})`;
+  return new Map(rows.map((r) => [num(r.memberId), num(r.rank)]));
+}
+
+/**
  * One ambassador's points and rank, even if they opted out: ranked among the public board plus
  * themselves, so a member who did not opt out sees exactly the rank the public board shows.
  * Null when the member is not an ACTIVE ambassador of the program.
  */
 export async function standingOf(
-  db: Database,
+  db: QueryDb,
   q: { programId: number; memberId: number; campaignId?: number } & Period,
 ): Promise<Standing | null> {
   const rows = await db.prisma.$queryRaw<
@@ -158,7 +186,7 @@ export async function standingOf(
  * the work was done and counts toward the objective, and a count reveals no one.
  */
 export async function contributorsCount(
-  db: Database,
+  db: QueryDb,
   q: { programId: number; from: Date; to: Date; campaignId?: number },
 ): Promise<number> {
   const rows = await db.prisma.$queryRaw<Array<{ n: Num }>>`
@@ -171,7 +199,7 @@ export async function contributorsCount(
  * campaign. An empty key list measures nothing (zero), it does not mean "all kinds".
  */
 export async function objectiveProgress(
-  db: Database,
+  db: QueryDb,
   q: { programId: number; metricKindKeys?: string[]; campaignId?: number } & Period,
 ): Promise<ObjectiveProgress> {
   if (q.metricKindKeys && q.metricKindKeys.length === 0) return { amount: 0, points: 0, activities: 0 };

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { serialisedSqlite } from './sqlite-serialised.js';
 
 export type Provider = 'sqlite' | 'postgresql';
 
@@ -21,8 +22,8 @@ export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFacto
   if (providerOf(url) === 'postgresql') return new PrismaPg({ connectionString: url, max: 10 });
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // WAL lets readers run beside the single writer; busy_timeout makes concurrent writers wait, not fail.
-  return new PrismaBetterSqlite3({ url: path, timeout: 5000 });
+  // timeout: a second process writing the same file waits for the lock instead of failing.
+  return serialisedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 5000 }));
 }
 
 /** The URL with any password masked, for logs and error messages. */

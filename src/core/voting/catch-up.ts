@@ -23,16 +23,16 @@ export async function catchUpVotes(deps: CoreDeps, platform: ChatPlatform): Prom
       continue;
     }
     const present = new Set(reactions.map((r) => `${r.user.id}|${choiceFor(r.emoji, program.emoji)}`));
-    for (const r of reactions) {
-      if (r.user.isBot || !choiceFor(r.emoji, program.emoji)) continue;
-      if ((await reactionToVote(deps, { message: ref, user: r.user, added: true, emoji: r.emoji })) === 'recorded') replayed++;
-    }
-    // A vote whose reaction is gone was withdrawn while we were away.
+    // Withdrawals first: a vote taken back while we were away must not help reach quorum.
     for (const v of await store.votes.list(app.id)) {
       const voter = await store.members.byId(v.voterId);
       if (!voter || present.has(`${voter.platformUserId}|${v.choice}`)) continue;
       const emoji = canonicalEmoji(program.emoji[v.choice]);
       if ((await reactionToVote(deps, { message: ref, user: userRefOf(voter), added: false, emoji })) === 'withdrawn') replayed++;
+    }
+    for (const r of reactions) {
+      if (r.user.isBot || !choiceFor(r.emoji, program.emoji)) continue;
+      if ((await reactionToVote(deps, { message: ref, user: r.user, added: true, emoji: r.emoji })) === 'recorded') replayed++;
     }
   }
   if (replayed) deps.log.info({ platform: platform.platform, replayed }, 'votes caught up after downtime');

@@ -13,6 +13,9 @@ const toShort = new Map(Object.entries(shortNames).map(([k, v]) => [v, k]));
 
 /** Strips a Slack skin-tone suffix, colons and variation selectors; maps short names to unicode. */
 export function canonicalEmoji(raw: string): string {
+  // A Discord custom emoji, typed as <:yes:123> or <a:yes:123>, arrives on reactions as yes:123.
+  const custom = /^<?a?:?([\w~-]+):(\d{5,})>?$/.exec(raw.trim());
+  if (custom) return `${custom[1]}:${custom[2]}`;
   const name = raw.trim().replace(/^:|:$/g, '').replace(/::skin-tone-\d$/, '');
   const unicode = shortNames[name] ?? name;
   return unicode.replace(/\uFE0F/g, '');

@@ -128,3 +128,18 @@ describe('decideMissedRuns for a one-off post', () => {
     expect(decideMissedRuns({ ...base, lastClaimed: oneOff.runAt, now: at('2026-12-05T08:00:30Z') }).send).toBeNull();
   });
 });
+
+describe('decideMissedRuns with a campaign end', () => {
+  it('GIVEN the campaign ended before the latest run WHEN ticking THEN only runs up to the end count, lateness still from now', () => {
+    const d = decide({ now: at('2026-12-03T09:00:00Z'), until: at('2026-12-02T12:00:00Z') });
+    expect(d.send).toBeNull(); // the 2 Dec run is 25 h old: beyond the grace
+    expect(d.latestSkippedPeriod).toBe('2026-12-02T08:00:00.000Z');
+    expect(decide({ now: at('2026-12-02T09:00:00Z'), until: at('2026-12-02T08:30:00Z') }).send).toEqual({
+      at: at('2026-12-02T08:00:00Z'), period: '2026-12-02T08:00:00.000Z', late: true,
+    });
+  });
+
+  it('GIVEN a one-off after the campaign end WHEN its time comes THEN nothing is owed', () => {
+    expect(decide({ schedule: { runAt: at('2026-12-05T08:00:00Z') }, now: at('2026-12-05T08:00:10Z'), until: at('2026-12-04T00:00:00Z') }).send).toBeNull();
+  });
+});

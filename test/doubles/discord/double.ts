@@ -10,10 +10,11 @@ import { InteractionStore, type InteractionRecord, type InteractionResponse, typ
 import { MessageStore, type StoredMessage } from './messages.js';
 import { Recorder, type CallMatcher, type CallPredicate, type RecordedCall } from './recorder.js';
 import { RestServer } from './rest.js';
+import { channelJson, roleJson, userJson } from './shapes.js';
 import { channelRoutes } from './routes-channels.js';
 import { guildRoutes } from './routes-guild.js';
 import { interactionRoutes } from './routes-interactions.js';
-import { World, type Channel, type Member, type Role, type User, type WorldOptions } from './world.js';
+import { World, type Channel, type ChannelSeed, type Member, type Role, type User, type WorldOptions } from './world.js';
 
 export interface DiscordDoubleOptions extends WorldOptions {
   /** The bot token the client must log in with (REST `Authorization: Bot …` and IDENTIFY). */
@@ -158,6 +159,11 @@ export class DiscordDouble {
     return this.messages.react(this.messageIn(messageId, channelId), this.user(user).id, emoji);
   }
 
+  /** A reaction removed in the double's state only, as if while the bot was offline or missed the event. */
+  removeReaction(messageId: string, channelId: string, user: string, emoji: string): boolean {
+    return this.messages.unreact(this.messageIn(messageId, channelId), this.user(user).id, emoji);
+  }
+
   /**
    * A user reacts: state, then MESSAGE_REACTION_ADD (with the guild `member`) if a client is connected.
    * Returns whether a client received it; with none connected, the reaction is only in state.
@@ -185,6 +191,51 @@ export class DiscordDouble {
   /** Non-ephemeral messages in a channel (id or name), oldest first. */
   messagesIn(channel: string): StoredMessage[] {
     return this.messages.inChannel(this.channel(channel).id);
+  }
+
+  // ---- changes staff or members make in the server (state + the gateway event, when connected) ---
+
+  /** Staff edit a role (e.g. drag it above the bot's): GUILD_ROLE_UPDATE. */
+  updateRole(nameOrId: string, patch: Partial<Pick<Role, 'name' | 'position' | 'permissions' | 'color'>>): Role {
+    const role = this.role(nameOrId);
+    Object.assign(role, patch);
+    this.dispatchIfConnected('GUILD_ROLE_UPDATE', { guild_id: this.guildId, role: roleJson(role) });
+    return role;
+  }
+
+  /** A member leaves (or is kicked): GUILD_MEMBER_REMOVE. The user still exists. */
+  removeMember(nameOrId: string): void {
+    const user = this.user(nameOrId);
+    this.world.removeMember(user.id);
+    this.dispatchIfConnected('GUILD_MEMBER_REMOVE', { guild_id: this.guildId, user: userJson(user) });
+  }
+
+  /** Staff create a channel: CHANNEL_CREATE. */
+  addChannel(seed: ChannelSeed): Channel {
+    const channel = this.world.addChannel(seed);
+    this.dispatchIfConnected('CHANNEL_CREATE', channelJson(this.world, channel));
+    return channel;
+  }
+
+  /** Staff delete a channel: CHANNEL_DELETE; its messages go with it. */
+  deleteChannel(nameOrId: string): void {
+    const channel = this.channel(nameOrId);
+    this.world.channels.delete(channel.id);
+    for (const m of [...this.messages.messages.values()]) if (m.channelId === channel.id) this.messages.messages.delete(m.id);
+    this.dispatchIfConnected('CHANNEL_DELETE', channelJson(this.world, channel));
+  }
+
+  /** Someone deletes a message: MESSAGE_DELETE. */
+  deleteMessage(messageId: string): void {
+    const message = this.messages.get(messageId);
+    if (!message) throw new Error(`Discord double: no message ${messageId}`);
+    this.messages.messages.delete(messageId);
+    const channel = this.world.channels.get(message.channelId);
+    this.dispatchIfConnected('MESSAGE_DELETE', { id: messageId, channel_id: message.channelId, ...(channel?.guildId ? { guild_id: channel.guildId } : {}) });
+  }
+
+  private dispatchIfConnected(t: string, d: unknown): void {
+    if (this.gateway.connected.length > 0) this.gateway.dispatch(t, d);
   }
 
   // ---- gateway lifecycle ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { appMethods } from './methods-app.js';
 import { conversationMethods } from './methods-conversations.js';
 import { messageMethods } from './methods-messages.js';
 import type { Recorder } from './recorder.js';
+import { SocketHub } from './socket-mode.js';
 import { SlackApiError, type Failure } from './types.js';
 import type { Workspace } from './workspace.js';
 
@@ -39,6 +40,8 @@ export class FailureQueue {
 export interface ApiServer {
   server: Server;
   baseUrl: string;
+  /** Socket Mode connections on /socket-mode (the URL apps.connections.open hands out). */
+  sockets: SocketHub;
   close(): Promise<void>;
 }
 
@@ -169,11 +172,14 @@ export async function startApiServer(
     server.listen(0, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const sockets = new SocketHub(server, workspace.bot.appId);
   return {
     server,
     baseUrl,
+    sockets,
     close: () =>
       new Promise<void>((resolve) => {
+        sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

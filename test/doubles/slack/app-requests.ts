@@ -93,7 +93,8 @@ export class AppDriver {
     this.url = `http://127.0.0.1:${address.port}${path}`;
   }
 
-  async slashCommand(input: SlashCommandInput, opts: SignOptions = {}): Promise<AppResponse & { trigger_id: string }> {
+  /** The form Slack posts for a slash command (also the Socket Mode payload), with a trigger views.open accepts. */
+  slashCommandForm(input: SlashCommandInput): { form: Record<string, string>; trigger_id: string } {
     const channel = this.w.channels.get(input.channel_id);
     const trigger_id = this.w.issueTrigger(input.user_id, input.trigger_id);
     const form = {
@@ -111,11 +112,21 @@ export class AppDriver {
       response_url: this.responseUrl(),
       trigger_id,
     };
+    return { form, trigger_id };
+  }
+
+  async slashCommand(input: SlashCommandInput, opts: SignOptions = {}): Promise<AppResponse & { trigger_id: string }> {
+    const { form, trigger_id } = this.slashCommandForm(input);
     const res = await this.post(stringify(form), 'application/x-www-form-urlencoded', opts);
     return { ...res, trigger_id };
   }
 
   viewSubmission(input: ViewSubmissionInput, opts: SignOptions = {}): Promise<AppResponse> {
+    return this.post(stringify({ payload: JSON.stringify(this.viewSubmissionPayload(input)) }), 'application/x-www-form-urlencoded', opts);
+  }
+
+  /** The view_submission payload (form field payload=, or the Socket Mode payload). */
+  viewSubmissionPayload(input: ViewSubmissionInput): Record<string, unknown> {
     const opened = input.view_id ? this.w.views.get(input.view_id) : undefined;
     if (input.view_id && !opened) throw new Error(`Slack double: no view ${input.view_id} was opened`);
     const base = opened?.view ?? {};
@@ -145,7 +156,7 @@ export class AppDriver {
       app_installed_team_id: this.w.team.id,
       bot_id: this.w.bot.botId,
     };
-    const payload = {
+    return {
       type: 'view_submission',
       team: { id: this.w.team.id, domain: this.w.team.domain },
       user: this.userJson(input.user),
@@ -157,7 +168,6 @@ export class AppDriver {
       is_enterprise_install: false,
       enterprise: null,
     };
-    return this.post(stringify({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded', opts);
   }
 
   blockAction(input: BlockActionInput, opts: SignOptions = {}): Promise<AppResponse> {
@@ -203,6 +213,16 @@ export class AppDriver {
    * change its reactions, so a later reactions.get agrees with what the app was told.
    */
   async event(event: { type: string } & Record<string, unknown>, opts: EventOptions = {}): Promise<AppResponse & { eventId: string }> {
+    const { body, eventId } = this.eventBody(event, opts);
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.retryNum !== undefined) headers['x-slack-retry-num'] = String(opts.retryNum);
+    if (opts.retryReason !== undefined) headers['x-slack-retry-reason'] = opts.retryReason;
+    const res = await this.post(JSON.stringify(body), 'application/json', { ...opts, headers });
+    return { ...res, eventId };
+  }
+
+  /** The event_callback body (also the Socket Mode payload); reaction events update the workspace. */
+  eventBody(event: { type: string } & Record<string, unknown>, opts: { eventId?: string } = {}): { body: Record<string, unknown>; eventId: string } {
     const ev: Record<string, unknown> = { ...event, event_ts: event.event_ts ?? `${(Date.now() / 1000).toFixed(6)}` };
     this.applyReaction(ev);
     const eventId = opts.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -222,11 +242,7 @@ export class AppDriver {
       is_ext_shared_channel: false,
       event_context: `4-${randomBytes(12).toString('hex')}`,
     };
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.retryNum !== undefined) headers['x-slack-retry-num'] = String(opts.retryNum);
-    if (opts.retryReason !== undefined) headers['x-slack-retry-reason'] = opts.retryReason;
-    const res = await this.post(JSON.stringify(body), 'application/json', { ...opts, headers });
-    return { ...res, eventId };
+    return { body, eventId };
   }
 
   /** Any body, signed (or not) as the options say. */

@@ -292,4 +292,37 @@ describe('Slack double driven by the real Bolt App', () => {
     expect((await slack.waitFor((c) => c.method === 'views.open' && c.response.ok === true)).status).toBe(200);
     await slack.waitUntil(() => slack.views().length === 1);
   });
+  it('GIVEN an app in Socket Mode WHEN a command, a form and an event arrive on the socket THEN Bolt gets them and its acks come back', async () => {
+    slack = await startSlackDouble({ users: [{ id: MEMBER, name: 'ada' }], channels: [{ id: LOUNGE, name: 'lounge', members: [MEMBER] }] });
+    app = new App({
+      token: slack.botToken,
+      appToken: slack.appToken,
+      socketMode: true,
+      logger: quietLogger,
+      clientOptions: { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } },
+    });
+    const seen = inbox<string>();
+    app.command('/ambassador', async ({ command, ack }) => {
+      await ack();
+      seen.push(`command:${command.text}`);
+    });
+    app.view('apply', async ({ ack }) => {
+      await ack({ response_action: 'errors', errors: { why: 'More, please.' } });
+    });
+    app.event('reaction_added', async ({ event }) => {
+      seen.push(`event:${event.reaction}`);
+    });
+    await app.start();
+
+    const command = await slack.socket.slashCommand({ user_id: MEMBER, channel_id: LOUNGE, text: 'apply' });
+    const view = await slack.socket.viewSubmission({ user: MEMBER, callback_id: 'apply', inputs: { why: 'x' } });
+    const event = await slack.socket.event({ type: 'reaction_added', user: MEMBER, reaction: 'x', item: { type: 'message', channel: LOUNGE, ts: '1.000001' } });
+
+    expect(slack.socket.connections()).toBe(1);
+    expect(slack.calls('apps.connections.open')[0]).toMatchObject({ token: slack.appToken, response: { ok: true } });
+    expect(command.ack).toEqual({});
+    expect(view.ack).toEqual({ response_action: 'errors', errors: { why: 'More, please.' } });
+    expect(event.ack).toEqual({});
+    expect([await seen.next(), await seen.next()]).toEqual(['command:apply', 'event:x']);
+  });
 });

@@ -80,6 +80,16 @@ export interface SlackDouble {
   /** A trigger id views.open will accept (for a user), as if they had just clicked something. */
   issueTrigger(user: string): string;
 
+  // ---- the same over Socket Mode (an app started with the app token) ---------------------
+  readonly socket: {
+    /** Open Socket Mode connections. */
+    connections(): number;
+    /** Each resolves with the app's ack payload ({} for a bare ack()). */
+    slashCommand(input: SlashCommandInput): Promise<{ ack: Record<string, unknown>; trigger_id: string }>;
+    viewSubmission(input: ViewSubmissionInput): Promise<{ ack: Record<string, unknown> }>;
+    event(event: { type: string } & Record<string, unknown>, opts?: { eventId?: string; retryNum?: number; retryReason?: string }): Promise<{ ack: Record<string, unknown>; eventId: string }>;
+  };
+
   close(): Promise<void>;
 }
 
@@ -127,6 +137,22 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     event: (event, opts) => driver.event(event, opts),
     sendRaw: (body, contentType, opts) => driver.post(body, contentType, opts),
     issueTrigger: (user) => workspace.issueTrigger(user),
+
+    socket: {
+      connections: () => api.sockets.connections,
+      async slashCommand(input) {
+        const { form, trigger_id } = driver.slashCommandForm(input);
+        return { ack: await api.sockets.send({ type: 'slash_commands', payload: form }), trigger_id };
+      },
+      async viewSubmission(input) {
+        return { ack: await api.sockets.send({ type: 'interactive', payload: driver.viewSubmissionPayload(input) }) };
+      },
+      async event(event, opts = {}) {
+        const { body, eventId } = driver.eventBody(event, opts);
+        const ack = await api.sockets.send({ type: 'events_api', payload: body, retry_attempt: opts.retryNum, retry_reason: opts.retryReason });
+        return { ack, eventId };
+      },
+    },
 
     close: async () => {
       failures.clear();

@@ -1,0 +1,19 @@
+// Options and helpers shared by the /campaign commands.
+import { opt } from './define.js';
+import { POST_LIMIT } from '../src/core/campaigns/model.js';
+import type { CommandContext } from '../src/core/commands/context.js';
+
+export const campaignOption = opt.integer('The campaign number (see /campaign list)', { required: true, min: 1 });
+export const actorOf = (ctx: CommandContext) => ({ platform: ctx.user.platform, workspaceId: ctx.user.workspaceId, memberId: ctx.member.id });
+
+export const campaignFieldOptions = (required: boolean) => ({
+  title: opt.string('The headline of every post', { required, min: 3, max: 100 }),
+  message: opt.string(`What to tell people (markdown; the whole post must fit ${POST_LIMIT} characters)`, { required, min: 10, max: POST_LIMIT, long: true }),
+  metric: opt.string("What the objective counts, e.g. sign-ups (default: the program's)", { min: 1, max: 40 }),
+  target: opt.integer('The objective target, e.g. 1000', { min: 1, max: 1_000_000_000 }),
+  cta: opt.string('Call-to-action link, e.g. https://example.org/join (none to remove)', { max: 500 }),
+  starts: opt.string('When the campaign starts, YYYY-MM-DD HH:MM in the program time zone (none to remove)', { max: 40 }),
+  ends: opt.string('When it ends, YYYY-MM-DD HH:MM in the program time zone (none to remove)', { max: 40 }),
+  channels: opt.string('Where to post, e.g. "#announcements #general" (default: the program\'s announcement channel)', { max: 300 }),
+  audience: opt.choice('Who it is for', ['ambassadors', 'everyone'] as const),
+});

@@ -1,0 +1,56 @@
+// How activity and boards read as neutral text. The text version of a board is the accessible one:
+// it carries everything the card shows.
+import type { Activity, ActivityKind } from './model.js';
+import { describeRate } from './model.js';
+import type { BoardRow, Standing } from './repository.js';
+
+export const n = (v: number) => v.toLocaleString('en-US');
+export const pts = (v: number) => `${n(v)} pt${v === 1 ? '' : 's'}`;
+
+export type RankChange = number | 'new' | null;
+
+/** "▲2", "▼1", "=", "new". */
+export function changeText(c: RankChange): string {
+  if (c === null) return '';
+  if (c === 'new') return 'new';
+  if (c === 0) return '=';
+  return `${c > 0 ? '▲' : '▼'}${Math.abs(c)}`;
+}
+
+export function boardLines(rows: readonly (BoardRow & { change?: RankChange })[]): string {
+  return rows
+    .map((r) => {
+      const change = r.change === undefined ? '' : changeText(r.change);
+      return `${r.rank}. ${r.displayName} — ${pts(r.points)}${change ? ` (${change})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** "612 / 1,000 sign-ups — 61%", the same figure the card draws. */
+export function progressText(p: { current: number; target: number; unit: string }): string {
+  const pct = p.target > 0 ? Math.floor((p.current / p.target) * 100) : 0;
+  return `${n(p.current)} / ${n(p.target)} ${p.unit} — ${pct}%`;
+}
+
+/** "#3 of 12" or "not ranked yet". */
+export function standingText(s: Standing | null): string {
+  if (!s || s.rank === null) return `${pts(s?.points ?? 0)}, not ranked yet`;
+  return `${pts(s.points)}, rank ${s.rank} of ${s.rankedCount}`;
+}
+
+const statusMark: Record<Activity['status'], string> = { pending: '⏳ pending', verified: '✅ verified', rejected: '❌ rejected' };
+
+export function activityLine(a: Activity, o: { who?: boolean } = {}): string {
+  const parts = [`#${a.id}`, ...(o.who ? [a.memberName] : []), `${a.kindLabel} × ${n(a.amount)}`, pts(a.points), statusMark[a.status]];
+  let line = parts.join(' · ');
+  if (a.status === 'rejected' && a.reviewReason) line += ` (${a.reviewReason})`;
+  if (a.link) line += `\n   ${a.link}`;
+  if (a.note) line += `\n   “${a.note}”`;
+  return line;
+}
+
+export function kindLine(k: ActivityKind): string {
+  const parts = [`\`${k.key}\` — ${k.label}: ${describeRate(k)}`, `at most ${n(k.maxAmount)} per log`, k.autoVerify ? 'verified automatically' : 'reviewed by staff'];
+  if (k.campaignId) parts.push(`counts for campaign ${k.campaignId}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,74 @@
+// A campaign post as the platforms receive it, and the staff-facing descriptions of campaigns.
+import type { Program } from '../model.js';
+import type { OutboundMessage } from '../ports/chat-platform.js';
+import { channelName } from '../programs/setup.js';
+import { formatInZone } from './next-runs.js';
+import type { Campaign, Schedule } from './model.js';
+import { POST_LIMIT } from './model.js';
+import { formatProgress, type Progress } from './progress.js';
+
+export interface PostExtras {
+  progress?: Progress | null;
+  /** Sent after its time (downtime): the footer says when it was due. */
+  late?: { dueAt: Date; zone: string } | null;
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+
+export function objectiveOf(c: Campaign): string | null {
+  return c.objectiveTarget !== null && c.objectiveMetric ? `${num(c.objectiveTarget)} ${c.objectiveMetric}` : null;
+}
+
+export function renderCampaignPost(program: Program, c: Campaign, extras: PostExtras = {}): OutboundMessage {
+  const parts = [c.message];
+  const objective = objectiveOf(c);
+  if (objective) parts.push(`**Objective:** ${objective}`);
+  if (extras.progress) parts.push(`**Progress:** ${formatProgress(extras.progress)}`);
+  if (c.ctaUrl) parts.push(`👉 [Take part](${c.ctaUrl})`);
+  const audience = c.ambassadorsOnly ? `For ${program.name} ambassadors` : `From ${program.name}`;
+  const late = extras.late ? ` · Posted late: it was due ${formatInZone(extras.late.dueAt, extras.late.zone)}` : '';
+  return { title: c.title, text: parts.join('\n\n'), tone: 'info', footer: `${audience}${late}` };
+}
+
+/** Characters the platform counts: every visible part of the message. */
+export function postLength(m: OutboundMessage): number {
+  const fields = (m.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length + 1, 0);
+  return (m.title?.length ?? 0) + 1 + m.text.length + fields + (m.footer ? m.footer.length + 1 : 0);
+}
+
+/** The longest the post can get: with a progress line and a "posted late" footer. */
+export function worstCaseLength(program: Program, c: Campaign): number {
+  const progress = { current: 999_999_999, target: 999_999_999, metric: c.objectiveMetric ?? program.objectiveMetric };
+  const late = { dueAt: new Date(Date.UTC(2026, 8, 30, 23, 59)), zone: 'America/Argentina/ComodRivadavia' };
+  return postLength(renderCampaignPost(program, c, { progress, late }));
+}
+
+/** Null when it fits; otherwise what to tell staff, with the limit shown. */
+export function tooLongMessage(program: Program, c: Campaign): string | null {
+  const length = worstCaseLength(program, c);
+  if (length <= POST_LIMIT) return null;
+  return `message: the post would be up to ${num(length)} characters with its title, objective, progress line and link, and the limit is ${num(POST_LIMIT)} (Discord's). Shorten the message by ${num(length - POST_LIMIT)} characters.`;
+}
+
+export function describeSchedule(s: Schedule): string {
+  const when = s.kind === 'one_off' && s.runAt ? `Once, ${formatInZone(s.runAt, s.timeZone)}` : (s.recurrence ?? `cron "${s.cron}"`);
+  return `schedule ${s.id}: ${when}${s.kind === 'recurring' ? ` (${s.timeZone})` : ''}`;
+}
+
+export function campaignCard(program: Program, c: Campaign, schedules: Schedule[]): OutboundMessage {
+  const zone = program.timeZone;
+  const live = schedules.filter((s) => !s.cancelledAt);
+  return {
+    title: `Campaign ${c.id}: ${c.title}`,
+    text: c.message.length > 300 ? `${c.message.slice(0, 300)}…` : c.message,
+    fields: [
+      { name: 'Status', value: c.status, inline: true },
+      { name: 'Objective', value: objectiveOf(c) ?? 'none', inline: true },
+      { name: 'Audience', value: c.ambassadorsOnly ? 'ambassadors' : 'everyone', inline: true },
+      { name: 'Channels', value: c.channelIds.map(channelName).join(' '), inline: true },
+      { name: 'Runs', value: `${c.startsAt ? formatInZone(c.startsAt, zone) : 'now'} → ${c.endsAt ? formatInZone(c.endsAt, zone) : 'no end'}` },
+      { name: 'Call to action', value: c.ctaUrl ?? 'none' },
+      { name: 'Schedules', value: live.length ? live.map((s) => describeSchedule(s) + (s.paused ? ' — paused' : '')).join('\n') : 'none yet' },
+    ],
+  };
+}

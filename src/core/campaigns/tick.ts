@@ -1,0 +1,131 @@
+// The scheduler's minute tick: post every due campaign run exactly once, across processes.
+//
+// Crash-safety, in order:
+// 1. claimRun inserts the (schedule, period) JobRun row before anything else: the database decides
+//    every race, so of two processes only one goes on.
+// 2. One transaction marks that claim SENT *and* queues the 'post' effects (and any staff report):
+//    "marked sent" and "post queued" commit together or not at all. A crash before the commit
+//    leaves a CLAIMED row, which claimRun hands to the next process once it goes stale (5 min):
+//    it is sent then, marked late. A crash after the commit loses nothing: the outbox survives it
+//    and the dispatcher delivers with its retries, never re-deciding the run.
+// 3. If our claim was taken over meanwhile, markSent fails, the transaction rolls back and the new
+//    owner posts instead. The one window left is the dispatcher's own (platform accepted, crash
+//    before the outbox row is marked done), shared by every side effect.
+import { audit } from '../audit.js';
+import type { CoreDeps } from '../deps.js';
+import type { Program } from '../model.js';
+import type { Effect } from '../effects/effect.js';
+import { decideMissedRuns, type MissedRunsDecision } from './missed-runs.js';
+import type { Campaign, Schedule } from './model.js';
+import { jobKeyFor } from './model.js';
+import { formatInZone, periodDate } from './next-runs.js';
+import { progressFor } from './progress.js';
+import { describeSchedule, renderCampaignPost } from './render.js';
+
+/** Schedules whose last run is older than this are not looked at (beyond any grace). */
+const LOOKBACK_MS = 30 * 24 * 3600_000;
+
+export interface TickResult {
+  posted: number;
+  skipped: number;
+}
+
+class ClaimLost extends Error {}
+
+/** One tick over every runnable schedule. `claimedBy` must be unique per process (and per start). */
+export async function runDueCampaignPosts(deps: CoreDeps, o: { claimedBy: string }): Promise<TickResult> {
+  const now = deps.now();
+  const result: TickResult = { posted: 0, skipped: 0 };
+  const programs = new Map<number, Program | null>();
+  for (const { schedule, campaign } of await deps.store.campaigns.runnable(new Date(now.getTime() - LOOKBACK_MS))) {
+    try {
+      if (!programs.has(campaign.programId)) programs.set(campaign.programId, await deps.store.programs.byId(campaign.programId));
+      const program = programs.get(campaign.programId);
+      if (!program) continue;
+      const outcome = await tickSchedule(deps, { schedule, campaign, program, now, claimedBy: o.claimedBy });
+      if (outcome === 'posted') result.posted++;
+      if (outcome === 'skipped') result.skipped++;
+    } catch (err) {
+      // One broken schedule must not hold up the others; it is tried again next minute.
+      deps.log.error({ err, schedule: schedule.id }, 'campaign schedule tick failed');
+    }
+  }
+  if (result.posted || result.skipped) deps.kick();
+  return result;
+}
+
+interface TickInput {
+  schedule: Schedule;
+  campaign: Campaign;
+  program: Program;
+  now: Date;
+  claimedBy: string;
+}
+
+export async function tickSchedule(deps: CoreDeps, t: TickInput): Promise<'posted' | 'skipped' | 'idle'> {
+  const { schedule: s, campaign: c, program, now } = t;
+  const { store } = deps;
+  const jobKey = jobKeyFor(s.id);
+  const last = await store.campaigns.latestSettledPeriod(jobKey);
+  const startFloor = c.startsAt ? c.startsAt.getTime() - 1 : -Infinity; // a run exactly at the start is owed
+  const decision = decideMissedRuns({
+    schedule: s.kind === 'one_off' ? { runAt: s.runAt! } : { cron: s.cron!, zone: s.timeZone },
+    lastClaimed: last ? periodDate(last) : null,
+    activeSince: new Date(Math.max(s.activeSince.getTime(), startFloor)),
+    until: c.endsAt,
+    now,
+    graceMinutes: s.graceMinutes,
+  });
+  const send = decision.send;
+  const period = send?.period ?? decision.latestSkippedPeriod;
+  if (!period) return 'idle';
+
+  const ref = { jobKey, period, claimedBy: t.claimedBy };
+  const outcome = await store.campaigns.claimRun({ ...ref, late: send?.late ?? false, now });
+  if (outcome !== 'claimed' && outcome !== 'retry') return 'idle'; // another process has it, or it is settled
+
+  const message = send
+    ? renderCampaignPost(program, c, { progress: await progressFor(deps, c), late: send.late ? { dueAt: send.at, zone: s.timeZone } : null })
+    : null;
+  try {
+    await store.transaction(async (r) => {
+      const mine = message ? await r.campaigns.markSent(ref, now) : await r.campaigns.markSkipped({ ...ref, reason: 'missed beyond the grace' }, now);
+      if (!mine) throw new ClaimLost();
+      for (const channelId of message ? c.channelIds : []) {
+        // programId rides along so the dispatcher can tell this program's staff if the post fails for good.
+        const post: Effect & { programId: number } = { kind: 'post', platform: program.platform, workspaceId: program.workspaceId, channelId, message: message!, programId: program.id };
+        await r.outbox.enqueue(post);
+      }
+      if (decision.skippedCount > 0) {
+        await r.outbox.enqueue({ kind: 'staff.alert', programId: program.id, text: skippedReport(c, s, decision, program.timeZone) });
+      }
+      await audit(r, {
+        programId: program.id, actorId: null, action: message ? 'campaign.posted' : 'campaign.skipped', subject: { type: 'campaign', id: c.id },
+        data: { schedule: s.id, period, late: send?.late ?? false, skipped: decision.skippedCount },
+      }, now);
+    });
+  } catch (err) {
+    if (err instanceof ClaimLost) return 'idle'; // taken over as stale: the new owner posts
+    throw err;
+  }
+  return message ? 'posted' : 'skipped';
+}
+
+function graceText(minutes: number): string {
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
+  return `${minutes} minutes`;
+}
+
+/** Told to staff once, in the same transaction that settles the run. */
+export function skippedReport(c: Campaign, s: Schedule, d: MissedRunsDecision, zone: string): string {
+  const count = `${d.skippedCount.toLocaleString('en-US')}${d.skippedCountCapped ? ' or more' : ''}`;
+  const posts = d.skippedCount === 1 && !d.skippedCountCapped ? 'scheduled post' : 'scheduled posts';
+  const listed = d.skipped.map((at) => formatInZone(at, zone)).join('; ');
+  const more = d.skippedCount > d.skipped.length ? ` (and ${(d.skippedCount - d.skipped.length).toLocaleString('en-US')} earlier)` : '';
+  const latest = d.send ? ' I posted the most recent one late instead.' : '';
+  return (
+    `Campaign ${c.id} “${c.title}” (${describeSchedule(s)}): I missed ${count} ${posts} while I was down and skipped ` +
+    `${d.skippedCount === 1 && !d.skippedCountCapped ? 'it' : 'them'} rather than flood the channel (I send at most one late post, within ${graceText(s.graceMinutes)} of its time): ` +
+    `${listed}${more}.${latest} The schedule carries on as usual.`
+  );
+}

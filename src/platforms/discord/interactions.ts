@@ -1,0 +1,164 @@
+// Interactions in, core calls out. Every interaction is acknowledged inside Discord's 3 seconds:
+// when the core answers within `deferAfterMs` the answer is the acknowledgement (a reply or a modal);
+// otherwise the reply is deferred (ephemeral) and filled in when the core is done. Replies to the
+// person are ephemeral unless the core says the reply is public.
+import {
+  MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption,
+  type Interaction, type InteractionEditReplyOptions, type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { ChannelRef, FormSpec, InboundSink, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
+import { modalFor, parseCustomId, stepButton, submittedValues, type FormSession, type FormSessions } from './modals.js';
+import { noMentions, render, truncate } from './render.js';
+import { userRef } from './users.js';
+
+export interface InteractionDeps {
+  sink: InboundSink;
+  forms: FormSessions;
+  log: Logger;
+  /** How long to wait for the core before deferring the reply. */
+  deferAfterMs: number;
+}
+
+type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
+
+const expired = (d: InteractionDeps) =>
+  `I no longer have this form: unfinished forms are kept for ${Math.round(d.forms.ttlMs / 60_000)} minutes, and not across my restarts. Please run the command again (for example /apply); sorry for the trouble.`;
+
+export async function handleInteraction(d: InteractionDeps, i: Interaction): Promise<void> {
+  if (i.isChatInputCommand()) return command(d, i);
+  if (i.isModalSubmit()) return modalSubmitted(d, i);
+  if (i.isButton()) return button(d, i);
+  if (i.isAutocomplete()) {
+    d.log.info({ command: i.commandName }, 'autocomplete is not used by my commands; answered with no suggestions');
+    return i.respond([]);
+  }
+  d.log.warn({ type: i.type, id: i.id }, 'ignored an interaction of a kind I do not handle');
+  if (i.isRepliable()) await i.reply({ content: "I can't do anything with that here.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+}
+
+function where(i: Answerable): { user: UserRef; channel: ChannelRef } | null {
+  if (!i.inGuild()) return null;
+  return {
+    user: userRef(i.guildId, i.user, i.member, i.memberPermissions),
+    channel: { platform: 'discord', workspaceId: i.guildId, id: i.channelId ?? '' },
+  };
+}
+
+const notInGuild = (i: Answerable) =>
+  i.reply({ content: 'Please use my commands in the server, not in direct messages.', flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+
+/** Options flattened to the neutral names; users, channels and roles by id. */
+export function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of options) {
+    if (o.options) Object.assign(out, flattenOptions(o.options));
+    else if (o.value !== undefined) out[o.name] = o.value;
+  }
+  return out;
+}
+
+export function commandPath(i: ChatInputCommandInteraction): string {
+  return [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)].filter(Boolean).join(' ');
+}
+
+async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
+  const at = where(i);
+  if (!at) return void (await notInGuild(i));
+  const work = d.sink.command({ name: commandPath(i), options: flattenOptions(i.options.data), ...at });
+  await answer(d, i, work);
+}
+
+async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
+  const at = where(i);
+  if (!at) return void (await notInGuild(i));
+  const ids = parseCustomId(i.customId);
+  const session = ids && d.forms.get(ids.token, i.user.id);
+  if (!ids || !session) {
+    d.log.info({ customId: i.customId, user: i.user.id }, 'a modal arrived for a form I no longer have');
+    return void (await i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  }
+  Object.assign(session.values, submittedValues(i));
+  const total = session.steps.length;
+  if (ids.round !== session.round) {
+    // An older modal (opened before /apply was run again): keep its answers, continue with the current one.
+    return void (await i.reply({ content: 'Saved what you typed. Continue here:', components: [stepButton(session, 0, 'Continue')], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  }
+  if (ids.step + 1 < total) {
+    const content = `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
+    return void (await i.reply({ content, components: [stepButton(session, ids.step + 1)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  }
+  const work = d.sink.formSubmitted({ formId: session.spec.id, values: { ...session.values }, ...at });
+  await answer(d, i, work, session);
+}
+
+async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  const ids = parseCustomId(i.customId);
+  const session = ids && d.forms.get(ids.token, i.user.id);
+  if (!ids) {
+    d.log.info({ customId: i.customId }, 'ignored a button I did not make');
+    return void (await i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  }
+  if (!session) return void (await i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
+  await i.showModal(modalFor(session, step));
+}
+
+/** Waits briefly for the core; defers if it is slow; then delivers its reply. */
+async function answer(d: InteractionDeps, i: Answerable, work: Promise<Reply>, session?: FormSession): Promise<void> {
+  const settled = work.then(
+    (reply) => ({ reply }),
+    (err: unknown) => {
+      d.log.error({ err, interaction: i.id }, 'the core failed to answer an interaction');
+      return { reply: { kind: 'message', private: true, message: { text: 'Something went wrong on my side. Please try again in a moment.' } } as Reply };
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), d.deferAfterMs)));
+  let first = d.deferAfterMs > 0 ? await Promise.race([settled, slow]) : null;
+  clearTimeout(timer);
+  const deferred = first === null;
+  if (deferred) await i.deferReply({ flags: MessageFlags.Ephemeral });
+  first ??= await settled;
+  await deliver(d, i, first.reply, deferred, session);
+}
+
+function errorList(form: FormSpec | undefined, errors: Record<string, string>): string {
+  return Object.entries(errors)
+    .map(([id, problem]) => `• **${truncate(form?.fields.find((f) => f.id === id)?.label ?? id, 100)}**: ${problem}`)
+    .join('\n');
+}
+
+async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred: boolean, session?: FormSession): Promise<void> {
+  const ephemeral = { flags: MessageFlags.Ephemeral as const };
+  const send = async (payload: InteractionEditReplyOptions & { content?: string }, visible = false) => {
+    if (deferred) {
+      if (!visible) return void (await i.editReply(payload));
+      await i.editReply({ content: 'Done: posted in the channel.', allowedMentions: noMentions });
+      return void (await i.followUp({ ...payload, allowedMentions: noMentions } as never));
+    }
+    await i.reply({ ...payload, ...(visible ? {} : ephemeral), allowedMentions: noMentions } as never);
+  };
+  switch (reply.kind) {
+    case 'none':
+      if (session) d.forms.finish(session);
+      return deferred ? void (await i.deleteReply()) : send({ content: 'Done.' });
+    case 'message':
+      if (session) d.forms.finish(session);
+      return send(render(reply.message), !reply.private);
+    case 'form': {
+      const s = d.forms.open(i.user.id, reply.form);
+      if (!deferred && !i.isModalSubmit()) return i.showModal(modalFor(s, 0));
+      // A modal must be the first answer; after a deferral (or to a modal) a button opens it.
+      const intro: OutboundMessage = { title: reply.form.title, text: `${reply.form.intro}\n\nYour form is ready.` };
+      return send({ ...render(intro), components: [stepButton(s, 0)] });
+    }
+    case 'form-errors': {
+      const text = `${reply.message.text}\n\n${errorList(session?.spec, reply.errors)}`;
+      if (!session) return send(render({ ...reply.message, text }));
+      const s = d.forms.retry(session, Object.keys(reply.errors));
+      const label = s.steps.length > 1 ? `Fix my answers (1/${s.steps.length})` : 'Fix my answers';
+      return send({ ...render({ ...reply.message, text }), components: [stepButton(s, 0, label)] });
+    }
+  }
+}

@@ -1,0 +1,293 @@
+// The Slack adapter: a Bolt App (HTTP receiver with request signing on /slack/events, or Socket
+// Mode with an app token) turning Slack requests into core calls, and the ChatPlatform port as
+// Web API calls. No business rules here: the core decides, this only speaks Slack.
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { Command } from '../../../commands/define.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import type {
+  ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, UserRef,
+} from '../../core/ports/chat-platform.js';
+import { PlatformError } from '../../core/ports/chat-platform.js';
+import { slackName } from '../../core/voting/emoji.js';
+import { renderMessage } from './blocks.js';
+import { boltLogger } from './bolt-logger.js';
+import { slackErrorCode, toPlatformError } from './errors.js';
+import type { ListenerContext } from './listeners/context.js';
+import { registerCommands } from './listeners/commands.js';
+import { registerEvents } from './listeners/events.js';
+import { registerViews } from './listeners/views.js';
+import { ReplySender } from './replies.js';
+import { UserDirectory } from './users.js';
+
+export type SlackConfig = NonNullable<Config['slack']>;
+
+const channelId = /^[CG][A-Z0-9]{2,}$/;
+const groupId = /^S[A-Z0-9]{2,}$/;
+
+export class SlackAdapter implements ChatPlatform {
+  readonly platform = 'slack' as const;
+  readonly app: App;
+  private readonly log: Logger;
+  private readonly users: UserDirectory;
+  private readonly replies: ReplySender;
+  private readonly commandNames: readonly string[];
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly dmChannels = new Map<string, string>();
+  private sink?: InboundSink;
+  private bot: { userId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
+  private httpServer?: Server;
+  private started = false;
+
+  constructor(
+    private readonly config: SlackConfig,
+    log: Logger,
+    private readonly commands: readonly Command[],
+  ) {
+    this.log = log.child({ platform: 'slack' });
+    this.commandNames = commands.map((c) => c.name);
+    const socketMode = Boolean(config.appToken);
+    this.app = new App({
+      token: config.botToken,
+      signingSecret: config.signingSecret,
+      ...(socketMode ? { socketMode: true, appToken: config.appToken } : {}),
+      deferInitialization: true,
+      logger: boltLogger(this.log),
+      clientOptions: {
+        slackApiUrl: config.apiUrl,
+        // The core's dispatcher retries with back-off; here only quick retries of network errors.
+        retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+        rejectRateLimitedCalls: true,
+        timeout: 10_000,
+      },
+    });
+    // Every request counts as in flight from the moment the receiver hands it over (before the ack)
+    // until its listeners are done, so idle() and stop() see work not yet begun by a listener too.
+    const processEvent = this.app.processEvent.bind(this.app);
+    this.app.processEvent = (event) => {
+      const handled = processEvent(event);
+      this.watch(handled);
+      return handled;
+    };
+    this.app.error(async (err) => {
+      this.log.error({ err: err.message, code: err.code }, 'Slack request failed');
+    });
+    this.users = new UserDirectory(this.app.client, this.log, () => this.bot.userId);
+    this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg));
+  }
+
+  /** The HTTP server (not in Socket Mode), e.g. to learn the port when started on port 0. */
+  get server(): Server | undefined {
+    return this.httpServer;
+  }
+
+  get botUserId(): string | undefined {
+    return this.bot.userId;
+  }
+
+  async start(sink: InboundSink): Promise<void> {
+    if (this.started) throw new Error('the Slack adapter is already started');
+    this.sink = sink;
+    try {
+      await this.app.init();
+      const auth = await this.app.client.auth.test();
+      this.bot = { userId: auth.user_id, name: auth.user ?? 'Ambassador', teamId: auth.team_id ?? '' };
+    } catch (err) {
+      const code = slackErrorCode(err);
+      throw new Error(code ? `Slack rejected SLACK_BOT_TOKEN (${code}); check the token and that the app is installed` : `Slack could not be reached at ${this.config.apiUrl}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const ctx: ListenerContext = {
+      sink: () => this.sink!,
+      log: this.log,
+      commands: this.commands,
+      users: this.users,
+      replies: this.replies,
+      botUserId: () => this.bot.userId,
+      teamId: () => this.bot.teamId,
+      track: (what, work) => this.track(what, work),
+    };
+    registerCommands(this.app, ctx);
+    registerViews(this.app, ctx);
+    registerEvents(this.app, ctx);
+    if (this.config.appToken) {
+      await this.app.start();
+    } else {
+      this.httpServer = (await this.app.start(this.config.port)) as Server;
+    }
+    this.started = true;
+    this.log.info({ team: this.bot.teamId, bot: this.bot.userId, mode: this.config.appToken ? 'socket' : `http:${this.config.port}` }, 'Slack adapter started');
+  }
+
+  async stop(): Promise<void> {
+    if (this.started) {
+      this.started = false;
+      await this.app.stop().catch((err: unknown) => this.log.warn({ err: String(err) }, 'Slack receiver did not stop cleanly'));
+    }
+    await this.idle();
+  }
+
+  /** Resolves once every request received so far has been fully handled (replies sent, core called). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(what: string, work: () => Promise<void>): Promise<void> {
+    const p = work().catch((err: unknown) => {
+      this.log.error({ err, what }, 'Slack request handling failed');
+    });
+    this.watch(p);
+    return p;
+  }
+
+  private watch(p: Promise<unknown>): void {
+    const settled = p.then(() => undefined, () => undefined);
+    this.inFlight.add(settled);
+    void settled.finally(() => this.inFlight.delete(settled));
+  }
+
+  private async call<T>(ctx: { action: string; channel?: string }, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toPlatformError(err, { ...ctx, botName: this.bot.name });
+    }
+  }
+
+  // ---- ChatPlatform ------------------------------------------------------------------------
+
+  async post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef> {
+    const res = await this.call({ action: `post in <#${to.id}>`, channel: to.id }, () => this.app.client.chat.postMessage({ channel: to.id, ...renderMessage(msg, this.commandNames) }));
+    return { channel: { ...to, id: res.channel ?? to.id }, id: res.ts! };
+  }
+
+  async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
+    const ch = ref.channel.id;
+    await this.call({ action: `update a message in <#${ch}>`, channel: ch }, () => this.app.client.chat.update({ channel: ch, ts: ref.id, ...renderMessage(msg, this.commandNames) }));
+  }
+
+  async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
+    const action = 'send a direct message';
+    let channel = this.dmChannels.get(to.id);
+    if (!channel) {
+      const opened = await this.call({ action }, () => this.app.client.conversations.open({ users: to.id }));
+      channel = opened.channel?.id;
+      if (!channel) throw new PlatformError('dm_closed', 'Slack did not open a direct message channel');
+      this.dmChannels.set(to.id, channel);
+    }
+    const ch = channel;
+    await this.call({ action }, () => this.app.client.chat.postMessage({ channel: ch, ...renderMessage(msg, this.commandNames) }));
+  }
+
+  async react(on: MessageRef, emoji: string): Promise<void> {
+    const ch = on.channel.id;
+    try {
+      await this.app.client.reactions.add({ channel: ch, timestamp: on.id, name: slackName(emoji) });
+    } catch (err) {
+      if (slackErrorCode(err) === 'already_reacted') return;
+      throw toPlatformError(err, { action: `add a reaction in <#${ch}>`, channel: ch, botName: this.bot.name });
+    }
+  }
+
+  /** Slack lets an app remove only its own reactions: someone else's stays, and only the log says so. */
+  async unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void> {
+    if (user.id !== this.bot.userId) {
+      this.log.info({ message: on.id, emoji, user: user.id }, 'Slack cannot remove another person’s reaction; it stays but does not count');
+      return;
+    }
+    try {
+      await this.app.client.reactions.remove({ channel: on.channel.id, timestamp: on.id, name: slackName(emoji) });
+    } catch (err) {
+      if (slackErrorCode(err) === 'no_reaction') return;
+      throw toPlatformError(err, { action: 'remove a reaction', channel: on.channel.id, botName: this.bot.name });
+    }
+  }
+
+  async reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>> {
+    const ch = on.channel.id;
+    const res = await this.call({ action: `read reactions in <#${ch}>`, channel: ch }, () => this.app.client.reactions.get({ channel: ch, timestamp: on.id, full: true }));
+    const pairs = (res.message?.reactions ?? []).flatMap((r) => (r.users ?? []).filter((u) => u !== this.bot.userId).map((u) => ({ userId: u, emoji: r.name ?? '' })));
+    const out: Array<{ user: UserRef; emoji: string }> = [];
+    for (const p of pairs) {
+      if (!p.emoji) continue;
+      const user = await this.users.ref(p.userId, on.channel.workspaceId);
+      if (!user.isBot) out.push({ user, emoji: p.emoji });
+    }
+    return out;
+  }
+
+  async grantMembership(user: UserRef, target: string): Promise<void> {
+    const ch = this.channelTarget(target);
+    try {
+      await this.app.client.conversations.invite({ channel: ch, users: user.id });
+    } catch (err) {
+      if (slackErrorCode(err) === 'already_in_channel') return;
+      throw toPlatformError(err, { action: `invite ${user.name ?? user.id} to <#${ch}>`, channel: ch, botName: this.bot.name });
+    }
+  }
+
+  async revokeMembership(user: UserRef, target: string): Promise<void> {
+    const ch = this.channelTarget(target);
+    try {
+      await this.app.client.conversations.kick({ channel: ch, user: user.id });
+    } catch (err) {
+      // conversations.kick says not_in_channel when the person is not in it: what we wanted.
+      if (slackErrorCode(err) === 'not_in_channel') return;
+      throw toPlatformError(err, { action: `remove ${user.name ?? user.id} from <#${ch}>`, channel: ch, botName: this.bot.name });
+    }
+  }
+
+  async membersOf(workspaceId: string, target: string): Promise<UserRef[]> {
+    const ids = groupId.test(target) ? await this.groupMembers(target) : await this.channelMembers(this.channelTarget(target));
+    const refs = await Promise.all(ids.filter((id) => id !== this.bot.userId).map((id) => this.users.ref(id, workspaceId)));
+    return refs;
+  }
+
+  /**
+   * Catch-up after downtime: replays every reaction on these committee messages as "added", so votes
+   * cast while the bot was away count (the core ignores the ones it already has).
+   */
+  async reconcile(sink: InboundSink, refs: readonly MessageRef[]): Promise<{ replayed: number; failed: number }> {
+    let replayed = 0;
+    let failed = 0;
+    for (const ref of refs) {
+      try {
+        for (const { user, emoji } of await this.reactionsOn(ref)) {
+          await sink.reaction({ message: ref, user, added: true, emoji });
+          replayed++;
+        }
+      } catch (err) {
+        failed++;
+        this.log.warn({ message: ref.id, channel: ref.channel.id, err: err instanceof Error ? err.message : String(err) }, 'could not reconcile reactions on a committee message');
+      }
+    }
+    this.log.info({ messages: refs.length, replayed, failed }, 'Slack reactions reconciled');
+    return { replayed, failed };
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private channelTarget(target: string): string {
+    const id = target.trim().replace(/^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
+    if (!channelId.test(id)) {
+      throw new PlatformError('not_found', `“${target}” is not a Slack channel I can use`, 'set it to a private channel, e.g. /ambassador program setup ambassador_role:#ambassadors');
+    }
+    return id;
+  }
+
+  private async groupMembers(group: string): Promise<string[]> {
+    const res = await this.call({ action: `read the members of user group ${group}` }, () => this.app.client.usergroups.users.list({ usergroup: group }));
+    return res.users ?? [];
+  }
+
+  private async channelMembers(ch: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await this.call({ action: `read the members of <#${ch}>`, channel: ch }, () => this.app.client.conversations.members({ channel: ch, limit: 200, ...(cursor ? { cursor } : {}) }));
+      ids.push(...(res.members ?? []));
+      cursor = res.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return ids;
+  }
+}
