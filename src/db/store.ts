@@ -48,7 +48,7 @@ function repositories(db: Tx): Repositories {
           await db.member.upsert({
             where: { platform_workspaceId_platformUserId: key },
             create: { ...key, displayName: displayName ?? platformUserId },
-            update: {},
+            update: displayName ? { displayName } : {},
           }),
         );
       },

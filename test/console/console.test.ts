@@ -44,9 +44,10 @@ describe(`console adapter (npm start with a script on stdin) on ${testProvider}`
       ':in #committee',
       ':react ^ ✅',
       ':as carol',
-      ':react ^ ✅',
+      ':react ^ ❌',
+      ':react #1 ✅',
+      ':unreact #1 ❌',
       ':as dave',
-      ':react #1 ❌',
       ':react #1 ✅',
       ':show ^',
       ':quit',
@@ -60,7 +61,7 @@ describe(`console adapter (npm start with a script on stdin) on ${testProvider}`
     expect(out).toContain('(@alice now has Ambassadors)');
     expect(out).toContain('[DM to @alice]');
     expect(out).toContain('Accepted — ✅ 2 · ❌ 0 · 🤔 0');
-    expect(out.indexOf('Accepted —')).toBeGreaterThan(out.indexOf(':react #1 ✅'));
+    expect(out.indexOf('Accepted —')).toBeGreaterThan(out.indexOf('@dave #committee> :react #1 ✅'));
     expect(out).not.toContain('@admin #committee> /about'); // :quit stops before the last line
   });
 

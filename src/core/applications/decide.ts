@@ -52,7 +52,7 @@ async function admit(deps: CoreDeps, r: Repositories, program: Program, app: App
   if (program.announceAcceptances && program.announceChannelId) {
     const m = await r.members.byId(app.applicantId);
     await r.outbox.enqueue({
-      kind: 'post', platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId,
+      kind: 'post', programId: program.id, platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId,
       message: { title: `Welcome, ${m?.displayName ?? 'new ambassador'}!`, text: `Please welcome our newest ${program.name} ambassador.`, tone: 'success' },
     });
   }

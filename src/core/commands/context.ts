@@ -13,11 +13,16 @@ export interface CommandContext {
   isStaff: boolean;
   /** The program named by the `program` option, or the only one in this workspace. */
   program(name?: string): Promise<Program>;
+  /** The display name of a mentioned user, when the platform told us. */
+  nameOf(userId: string): string | undefined;
 }
 
-export function commandContext(deps: CoreDeps, user: UserRef, member: Member, channel: ChannelRef, isStaff: boolean): CommandContext {
+export function commandContext(
+  deps: CoreDeps, user: UserRef, member: Member, channel: ChannelRef, isStaff: boolean, names: Record<string, string> = {},
+): CommandContext {
   return {
     deps, user, member, channel, isStaff,
     program: (name) => resolveProgram(deps.store, user.platform, user.workspaceId, name),
+    nameOf: (id) => names[id],
   };
 }

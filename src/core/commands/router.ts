@@ -22,7 +22,7 @@ export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, C
     const member = await deps.store.members.upsert(inv.user);
     const isStaff = inv.user.isAdmin === true || (await deps.store.staff.isStaff(member.id));
     if (cmd.access === 'staff' && !isStaff) return say(`Only staff can use /${cmd.name}.`);
-    const reply = await cmd.run(commandContext(deps, inv.user, member, inv.channel, isStaff), parsed.data);
+    const reply = await cmd.run(commandContext(deps, inv.user, member, inv.channel, isStaff, inv.names), parsed.data);
     return withNotices(deps, member.id, reply);
   } catch (err) {
     return replyToError(deps, err, { command: inv.name, user: inv.user.id });

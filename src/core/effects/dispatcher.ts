@@ -127,5 +127,6 @@ function describe(e: Effect): string {
 async function programOf(d: CoreDeps, e: Effect): Promise<number | null> {
   if (e.kind === 'committee.post' || e.kind === 'committee.refresh') return (await d.store.applications.byId(e.applicationId))?.programId ?? null;
   if (e.kind === 'grant' || e.kind === 'revoke') return (await d.store.ambassadors.byId(e.ambassadorId))?.programId ?? null;
+  if (e.kind === 'post') return e.programId ?? null;
   return null;
 }

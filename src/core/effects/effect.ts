@@ -10,7 +10,8 @@ export type Effect =
   | { kind: 'dm'; memberId: number; message: OutboundMessage }
   | { kind: 'grant'; ambassadorId: number }
   | { kind: 'revoke'; ambassadorId: number }
-  | { kind: 'post'; platform: Platform; workspaceId: string; channelId: string; message: OutboundMessage }
+  /** programId: whose staff to tell when the post fails for good. */
+  | { kind: 'post'; platform: Platform; workspaceId: string; channelId: string; message: OutboundMessage; programId?: number }
   | { kind: 'unreact'; platform: Platform; workspaceId: string; channelId: string; messageId: string; emoji: string; userId: string }
   /** Tell the program's staff something they must fix, in the committee channel. */
   | { kind: 'staff.alert'; programId: number; text: string };

@@ -57,6 +57,8 @@ export interface CommandInvocation {
   name: string;
   /** Raw option values by option name; the core validates them with the command's zod schema. */
   options: Record<string, unknown>;
+  /** Display names of mentioned users by id, where the platform resolved them. */
+  names?: Record<string, string>;
   user: UserRef;
   channel: ChannelRef;
 }

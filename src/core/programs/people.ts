@@ -8,7 +8,7 @@ import { committeeMembers } from './committee.js';
 
 export async function changeCommittee(ctx: CommandContext, program: Program, userId: string, add: boolean): Promise<Reply> {
   const { store, now } = ctx.deps;
-  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId);
+  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId, ctx.nameOf(userId));
   const changed = await store.transaction(async (r) => {
     const did = add ? (await r.committee.add(program.id, member.id), true) : await r.committee.remove(program.id, member.id);
     if (did) await audit(r, { programId: program.id, actorId: ctx.member.id, action: add ? 'committee.added' : 'committee.removed', subject: { type: 'member', id: member.id } }, now());
@@ -28,7 +28,7 @@ export async function showCommittee(ctx: CommandContext, program: Program): Prom
 
 export async function changeStaff(ctx: CommandContext, userId: string, add: boolean): Promise<Reply> {
   const { store, now } = ctx.deps;
-  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId);
+  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId, ctx.nameOf(userId));
   if (!add && member.id === ctx.member.id) return say("You can't remove yourself from staff; ask another staff member.");
   const changed = await store.transaction(async (r) => {
     const did = add ? (await r.staff.add(member.id), true) : await r.staff.remove(member.id);

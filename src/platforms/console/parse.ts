@@ -17,7 +17,7 @@ export function tokenize(line: string): string[] | null {
   let has = false;
   for (const ch of line) {
     if (quote) {
-      if (ch === quote) quote = null;
+      if (ch === quote || (quote === '"' && ch === '”')) quote = null;
       else cur += ch;
     } else if (ch === '"' || ch === "'" || ch === '“' || ch === '”') {
       quote = ch === '“' || ch === '”' ? '"' : ch;

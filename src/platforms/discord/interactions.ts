@@ -58,6 +58,18 @@ export function flattenOptions(options: readonly CommandInteractionOption[]): Re
   return out;
 }
 
+/** Display names of the people an invocation mentions, so the core can name them in replies. */
+export function mentionedNames(options: readonly CommandInteractionOption[], out: Record<string, string> = {}): Record<string, string> {
+  for (const o of options) {
+    if (o.options) mentionedNames(o.options, out);
+    else if (o.user) {
+      const member = o.member && 'displayName' in o.member ? o.member.displayName : undefined;
+      out[o.user.id] = member ?? o.user.globalName ?? o.user.username;
+    }
+  }
+  return out;
+}
+
 export function commandPath(i: ChatInputCommandInteraction): string {
   return [i.commandName, i.options.getSubcommandGroup(false), i.options.getSubcommand(false)].filter(Boolean).join(' ');
 }
@@ -65,7 +77,7 @@ export function commandPath(i: ChatInputCommandInteraction): string {
 async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
   const at = where(i);
   if (!at) return void (await notInGuild(i));
-  const work = d.sink.command({ name: commandPath(i), options: flattenOptions(i.options.data), ...at });
+  const work = d.sink.command({ name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at });
   await answer(d, i, work);
 }
 
