@@ -232,7 +232,7 @@ function repositories(db: Tx): Repositories {
             orderBy: { id: 'asc' },
             take: limit,
           })
-        ).map((o) => ({ id: o.id, effect: o.payload as unknown as Effect, attempts: o.attempts, nextAttemptAt: o.nextAttemptAt })),
+        ).map((o) => ({ id: o.id, effect: reviveBytes(o.payload as unknown as Effect), attempts: o.attempts, nextAttemptAt: o.nextAttemptAt })),
       claim: async (id, seen, until) =>
         (await db.outboxItem.updateMany({ where: { id, nextAttemptAt: seen, doneAt: null, failedAt: null }, data: { nextAttemptAt: until } })).count === 1,
       async done(id, at) {
@@ -256,6 +256,14 @@ function repositories(db: Tx): Repositories {
       },
     },
   };
+}
+
+/** Json keeps an image's bytes as base64 text: give them back as bytes. */
+function reviveBytes(e: Effect): Effect {
+  if ((e.kind !== 'post' && e.kind !== 'dm') || !e.message.image) return e;
+  const png: unknown = e.message.image.png;
+  if (typeof png !== 'string') return e;
+  return { ...e, message: { ...e.message, image: { ...e.message.image, png: new Uint8Array(Buffer.from(png, 'base64')) } } };
 }
 
 function nullable<T, U>(v: T | null, f: (t: T) => U): U | null {

@@ -102,6 +102,11 @@ describe(`repositories round-trip every model on ${testProvider}`, () => {
     await store.outbox.done(item!.id, at);
     expect(await store.outbox.due(new Date(at.getTime() + 3600e3), 10)).toEqual([]);
 
+    const png = new Uint8Array([137, 80, 78, 71, 0, 255]);
+    await store.outbox.enqueue({ kind: 'post', platform: 'discord', workspaceId: 'G1', channelId: 'C2', message: { text: 'board', image: { png, name: 'board.png', alt: 'the board' } } });
+    const [posted] = await store.outbox.due(new Date(at.getTime() + 3600e3), 10);
+    expect(posted?.effect.kind === 'post' && posted.effect.message.image?.png).toEqual(png); // bytes survive the JSON column
+
     await store.notices.add(bob.id, 'You are in!');
     expect(await store.notices.take(bob.id, at)).toEqual(['You are in!']);
     expect(await store.notices.take(bob.id, at)).toEqual([]);

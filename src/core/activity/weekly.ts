@@ -73,7 +73,7 @@ async function tickProgram(deps: CoreDeps, programId: number, now: Date, o: Week
       const mine = message ? await r.activity.markSent(ref, now) : await r.activity.markSkipped({ ...ref, reason: 'no verified activity and no new ambassadors' }, now);
       if (!mine) throw new ClaimLost();
       if (message) {
-        await r.outbox.enqueue({ kind: 'post', platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId!, message });
+        await r.outbox.enqueue({ kind: 'post', programId: program.id, platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId!, message });
       }
       await audit(r, {
         programId: program.id, actorId: null, action: message ? 'leaderboard.posted' : 'leaderboard.skipped', subject: { type: 'program', id: program.id },

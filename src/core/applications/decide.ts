@@ -6,6 +6,7 @@ import type { Application, ApplicationStatus, Program } from '../model.js';
 import type { Repositories } from '../repositories.js';
 import { rejectionMessage, waitlistMessage, welcomeMessage } from './render.js';
 import { reapplyDate } from './submit.js';
+import { creditReferral } from '../activity/referral.js';
 
 export type Outcome = 'accept' | 'reject' | 'waitlist';
 
@@ -47,6 +48,7 @@ export async function decide(deps: CoreDeps, r: Repositories, program: Program, 
 /** Makes the applicant an ambassador: the row first, then the role grant and welcome as effects. */
 async function admit(deps: CoreDeps, r: Repositories, program: Program, app: Application, at: Date): Promise<void> {
   const amb = await r.ambassadors.create({ programId: program.id, memberId: app.applicantId, applicationId: app.id, since: at });
+  await creditReferral(deps, r, program, app);
   if (program.ambassadorTarget) await r.outbox.enqueue({ kind: 'grant', ambassadorId: amb.id });
   await r.outbox.enqueue({ kind: 'dm', memberId: app.applicantId, message: welcomeMessage(program) });
   if (program.announceAcceptances && program.announceChannelId) {
@@ -56,7 +58,6 @@ async function admit(deps: CoreDeps, r: Repositories, program: Program, app: App
       message: { title: `Welcome, ${m?.displayName ?? 'new ambassador'}!`, text: `Please welcome our newest ${program.name} ambassador.`, tone: 'success' },
     });
   }
-  void deps;
 }
 
 /** Fills free places from the waitlist, oldest decision first. */

@@ -1,6 +1,7 @@
 // How far a campaign is toward its objective, and how that reads in a post.
 import type { CoreDeps } from '../deps.js';
 import type { Campaign } from './model.js';
+import { campaignProgress } from '../activity/progress.js';
 
 export interface Progress {
   current: number;
@@ -9,11 +10,12 @@ export interface Progress {
 }
 
 /**
- * The hook the activity issue feeds (verified activity counted toward the campaign's metric).
- * Null until then: no progress line rather than a made-up number.
+ * Verified activity counted toward the campaign's metric. Null when nothing measures it: no
+ * progress line rather than a made-up number.
  */
-export async function progressFor(_deps: CoreDeps, _campaign: Campaign): Promise<Progress | null> {
-  return null;
+export async function progressFor(deps: CoreDeps, campaign: Campaign): Promise<Progress | null> {
+  const p = await campaignProgress(deps, campaign.id);
+  return p && { current: p.current, target: p.target, metric: p.unit };
 }
 
 const num = (n: number) => n.toLocaleString('en-US');

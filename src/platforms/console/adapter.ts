@@ -1,6 +1,8 @@
 // The console adapter: a terminal chat (like Hubot's shell) driving the same core as Discord and
 // Slack. Deterministic for scripts: each bot message gets a sequential #id, and every line is
 // fully handled (including the side effects it causes) before the next one is read.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from '../../../commands/define.js';
 import type {
@@ -240,7 +242,17 @@ export class ConsoleAdapter implements ChatPlatform {
     const posted = { channel: to.id, message: msg, reactions: new Map<string, Set<string>>() };
     this.messages.set(id, posted);
     this.printMessage(id, posted);
+    if (msg.image) this.out(`   [image file: ${this.saveImage(id, msg.image)}]`);
     return { channel: to, id };
+  }
+
+  /** A terminal can't show a picture: the PNG goes to a file whose path is printed. */
+  private saveImage(id: string, image: NonNullable<OutboundMessage['image']>): string {
+    const dir = resolve('data/console-images');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${id}-${image.name.replace(/[^\w.-]/g, '_')}`);
+    writeFileSync(path, image.png);
+    return path;
   }
 
   async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
@@ -253,6 +265,7 @@ export class ConsoleAdapter implements ChatPlatform {
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
     this.out(`[DM to @${to.id}]\n${indent(renderText(msg))}`);
+    if (msg.image) this.out(`   [image file: ${this.saveImage(`dm-${to.id}`, msg.image)}]`);
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {
