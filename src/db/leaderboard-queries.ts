@@ -12,6 +12,7 @@
 import { Prisma } from './generated/sqlite/client.js';
 import type { Db } from './client.js';
 import type { Provider } from './provider.js';
+import type { BoardRow, Standing } from '../core/activity/repository.js';
 
 /** A client or a transaction client, with its provider: a Database fits, and so does the store's. */
 export interface QueryDb {
@@ -35,25 +36,9 @@ export interface LeaderboardQuery extends Period {
   includeOptedOut?: boolean;
 }
 
-export interface LeaderboardRow {
-  /** Standard competition ranking: 1, 1, 3. */
-  rank: number;
-  memberId: number;
-  displayName: string;
-  points: number;
-  activities: number;
-}
-
-export interface Standing {
-  memberId: number;
-  points: number;
-  activities: number;
-  /** Null when the member has no verified activity in the period (not ranked). */
-  rank: number | null;
-  /** How many are ranked: the public board's contributors, plus the member if opted out. */
-  rankedCount: number;
-  optedOut: boolean;
-}
+/** A board row (standard competition ranking: 1, 1, 3) and one person's standing: the core's shapes. */
+export type LeaderboardRow = BoardRow;
+export type { Standing };
 
 export interface ObjectiveProgress {
   /** Sum of verified amounts (e.g. sign-ups, dollars). */

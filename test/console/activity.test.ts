@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabaseUrl, testProvider } from '../support/database.js';
-import { runBot } from '../support/run-bot.js';
+import { describe, expect, it } from 'vitest';
+import { testProvider } from '../support/database.js';
+import { consoleSessions } from '../support/run-bot.js';
 
-let drop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await drop?.();
-  drop = undefined;
-});
-
-async function session(lines: string[]) {
-  const fresh = await freshDatabaseUrl();
-  drop = fresh.drop;
-  return runBot({ DATABASE_URL: fresh.url }, `${lines.join('\n')}\n`);
-}
+const session = consoleSessions();
 
 /** A program, and alice accepted by the committee. */
 const setup = [

@@ -44,7 +44,7 @@ afterAll(async () => db?.destroy());
 
 describe(`campaigns in the console on ${testProvider}`, () => {
   it('GIVEN a scripted session WHEN staff create, preview, schedule and list THEN each answer is shown privately', () => {
-    expect(out).toContain('(only you) == Winter drive ==\n(only you) Help us reach **1,000 sign-ups**!\n(only you) Share the link with two friends.\n(only you) \n(only you) **Objective:** 1,000 sign-ups\n(only you) \n(only you) 👉 [Take part](https://example.org/join)\n(only you) -- For Campus Crew ambassadors');
+    expect(out).toContain('(only you) == Winter drive ==\n(only you) Help us reach **1,000 sign-ups**!\n(only you) Share the link with two friends.\n(only you) \n(only you) **Objective:** 1,000 sign-ups\n(only you) \n(only you) **Progress:** 0 / 1,000 sign-ups — 0%\n(only you) ▱▱▱▱▱▱▱▱▱▱\n(only you) \n(only you) 👉 [Take part](https://example.org/join)\n(only you) -- For Campus Crew ambassadors');
     expect(out).toContain('(only you) Campaign 1 “Winter drive”: schedule 1: Every weekday (Monday to Friday) at 09:00 (Europe/Paris).\n(only you) Next posts:\n(only you) • Mon 30 Nov 2026, 09:00 Europe/Paris\n(only you) • Tue 1 Dec 2026, 09:00 Europe/Paris');
     expect(out).toContain('(only you) every: I didn\'t understand "blursday"');
     expect(out).toContain('(only you) • Mon 30 Nov 2026, 09:00 — campaign 1 “Winter drive”, schedule 1: Every weekday (Monday to Friday) at 09:00 (Europe/Paris) → #announcements #ambassadors');

@@ -1,6 +1,8 @@
 // Runs the real entry point (`npm start`'s command) as a child process with a script on stdin.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { freshDatabaseUrl } from './database.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -33,4 +35,17 @@ export function runBot(env: Record<string, string>, stdin: string, timeoutMs = 3
     });
     child.stdin.end(stdin);
   });
+}
+
+/** For a test file: `session(lines)` runs a console script on a fresh database, dropped after each test. */
+export function consoleSessions(): (lines: string[]) => Promise<BotRun> {
+  const drops: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const drop of drops.splice(0)) await drop();
+  });
+  return async (lines) => {
+    const fresh = await freshDatabaseUrl();
+    drops.push(fresh.drop);
+    return runBot({ DATABASE_URL: fresh.url }, `${lines.join('\n')}\n`);
+  };
 }

@@ -21,6 +21,7 @@ export interface BoardQuery extends Period {
 }
 
 export interface BoardRow {
+  /** Standard competition ranking: 1, 1, 3. */
   rank: number;
   memberId: number;
   displayName: string;
@@ -32,7 +33,9 @@ export interface Standing {
   memberId: number;
   points: number;
   activities: number;
+  /** Null when the member has no verified activity in the period (not ranked). */
   rank: number | null;
+  /** How many are ranked: the public board's contributors, plus the member if opted out. */
   rankedCount: number;
   optedOut: boolean;
 }
