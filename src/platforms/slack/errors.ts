@@ -22,7 +22,10 @@ export function slackErrorCode(err: unknown): string | undefined {
 
 const gone = new Set(['user_not_found', 'users_not_found', 'account_inactive', 'user_disabled']);
 const dmClosed = new Set(['cannot_dm_bot', 'messages_tab_disabled', 'cannot_message_user', 'user_is_bot']);
-const notFound = new Set(['channel_not_found', 'message_not_found', 'no_such_subteam', 'subteam_not_found', 'is_archived', 'thread_not_found', 'not_found']);
+const notFound = new Set(['channel_not_found', 'message_not_found', 'no_such_subteam', 'subteam_not_found', 'is_archived', 'thread_not_found', 'not_found', 'file_not_found']);
+/** The workspace does not take the file (files.getUploadURLExternal): only an admin can change that. */
+const uploadsOff = new Set(['file_uploads_disabled', 'file_uploads_except_images_disabled', 'file_type_not_allowed']);
+const uploadsFull = new Set(['file_upload_size_restricted', 'storage_limit_reached']);
 const forbidden = new Set(['restricted_action', 'not_allowed_token_type', 'ekm_access_denied', 'cant_invite', 'cant_kick_from_general', 'method_not_supported_for_channel_type', 'team_access_not_granted', 'access_denied']);
 
 export function toPlatformError(err: unknown, ctx: ErrorContext): PlatformError {
@@ -57,6 +60,14 @@ export function toPlatformError(err: unknown, ctx: ErrorContext): PlatformError 
     return new PlatformError('not_found', `${where} is archived, so I can't ${ctx.action}`, `unarchive ${where} or choose another channel`);
   }
   if (notFound.has(code)) return new PlatformError('not_found', `Slack says ${code} when I try to ${ctx.action}`);
+  if (uploadsOff.has(code)) {
+    return new PlatformError('missing_permission', `the workspace does not allow me to ${ctx.action} (Slack says ${code})`,
+      'a workspace admin can allow file uploads (PNG images) for apps in the workspace settings');
+  }
+  if (uploadsFull.has(code)) {
+    return new PlatformError('missing_permission', `the workspace's file limits stop me: I can't ${ctx.action} (Slack says ${code})`,
+      'a workspace admin can free up file storage or raise the upload size limit');
+  }
   if (forbidden.has(code)) {
     return new PlatformError('missing_permission', `Slack doesn't allow me to ${ctx.action} (${code})`, 'check the workspace settings for apps and the channel type');
   }

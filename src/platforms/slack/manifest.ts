@@ -11,6 +11,7 @@ export const botScopes: ReadonlyArray<readonly [scope: string, why: string]> = [
   ['commands', `the ${slashCommand} slash command`],
   ['chat:write', 'chat.postMessage, chat.update, chat.postEphemeral'],
   ['chat:write.public', 'announcements in public channels the bot has not joined'],
+  ['files:write', 'files.getUploadURLExternal / files.completeUploadExternal: images such as the weekly leaderboard card'],
   ['im:write', 'conversations.open for direct messages'],
   ['reactions:read', 'reaction_added / reaction_removed events and reactions.get (catch-up)'],
   ['reactions:write', 'reactions.add: the vote reactions on committee posts'],

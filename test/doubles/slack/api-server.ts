@@ -1,5 +1,6 @@
 // The fake Web API over node:http on 127.0.0.1: POST /api/<method> with a form or JSON body and a
-// bearer token, answered in Slack's shapes; POST /response_url/<id> for Bolt's respond().
+// bearer token, answered in Slack's shapes; POST /response_url/<id> for Bolt's respond(); POST
+// /upload/v1/<key> for the bytes of an external file upload (the URL files.getUploadURLExternal gave).
 // Every call is recorded; failNext() replies are served before the simulated workspace is asked.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,15 +8,16 @@ import { parse as parseQuery } from 'node:querystring';
 import type { Args, CallContext, Handler, Result } from './handler.js';
 import { appMethods } from './methods-app.js';
 import { conversationMethods } from './methods-conversations.js';
+import { fileMethods, receiveUpload, UPLOAD_PATH } from './methods-files.js';
 import { messageMethods } from './methods-messages.js';
 import type { Recorder } from './recorder.js';
 import { SocketHub } from './socket-mode.js';
 import { SlackApiError, type Failure } from './types.js';
 import type { Workspace } from './workspace.js';
 
-const METHODS: Record<string, Handler> = { ...appMethods, ...conversationMethods, ...messageMethods };
+const METHODS: Record<string, Handler> = { ...appMethods, ...conversationMethods, ...messageMethods, ...fileMethods };
 /** Arguments the Web API takes as JSON-encoded strings inside a form body. */
-const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks'];
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks', 'files'];
 /** Methods an app-level (xapp-) token may call. */
 const APP_TOKEN_METHODS = ['apps.connections.open', 'auth.test'];
 
@@ -51,11 +53,11 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -130,11 +132,37 @@ export async function startApiServer(
     }
   }
 
+  /** The bytes of an external upload: binary, so never parsed as a form. failNext('file_upload', { status }) fails it. */
+  async function upload(req: IncomingMessage, res: ServerResponse, key: string, body: Buffer, contentType: string, at: number): Promise<void> {
+    const injected = failures.take('file_upload');
+    const result = injected
+      ? { status: injected.status ?? 500, text: injected.error ?? 'internal_error', file: undefined, received: undefined }
+      : req.method === 'POST'
+        ? await receiveUpload(workspace, key, body, contentType)
+        : { status: 405, text: 'Method Not Allowed', file: undefined, received: undefined };
+    res.writeHead(result.status, { 'content-type': 'text/plain; charset=utf-8' }).end(result.text);
+    recorder.record({
+      method: 'file_upload',
+      // bytes: the file's size as received (the multipart part, or the raw body); body_length: the whole body.
+      args: { file_id: result.file?.id, filename: result.file?.name, bytes: result.received, body_length: body.length, content_type: contentType },
+      at,
+      status: result.status,
+      response: { body: result.text },
+      injected: Boolean(injected),
+      unknown: false,
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(req);
+    const body = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
     const at = Date.now();
+    if (url.pathname.startsWith(UPLOAD_PATH)) {
+      await upload(req, res, decodeURIComponent(url.pathname.slice(UPLOAD_PATH.length)), body, contentType, at);
+      return;
+    }
+    const raw = body.toString('utf8');
     let args: Args;
     try {
       args = parseArgs(raw, contentType, url.searchParams);

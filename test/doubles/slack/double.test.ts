@@ -292,6 +292,64 @@ describe('Slack double driven by the real Bolt App', () => {
     expect((await slack.waitFor((c) => c.method === 'views.open' && c.response.ok === true)).status).toBe(200);
     await slack.waitUntil(() => slack.views().length === 1);
   });
+  it('GIVEN filesUploadV2 WHEN the app uploads a PNG to a channel and a CSV to a thread THEN the three steps are served by the double, which keeps the bytes', async () => {
+    const { slack, app } = await start();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256))]);
+    const posted = await app.client.chat.postMessage({ channel: LOUNGE, text: 'This week' });
+
+    const res = await app.client.filesUploadV2({ channel_id: LOUNGE, file: png, filename: 'board.png', title: 'The board' });
+    const csv = await app.client.filesUploadV2({ channel_id: LOUNGE, thread_ts: posted.ts ?? '', content: 'a,b\n1,2\n', filename: 'export.csv', initial_comment: 'Here is the export' });
+
+    expect(slack.calls().map((c) => c.method)).toEqual(['auth.test', 'chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal']);
+    const origin = new URL(slack.apiUrl).origin;
+    expect(slack.calls('files.getUploadURLExternal')[0]).toMatchObject({ args: { filename: 'board.png', length: String(png.length) }, response: { ok: true, upload_url: expect.stringMatching(new RegExp(`^${origin}/upload/v1/`)), file_id: expect.stringMatching(/^F/) } });
+    expect(slack.calls('file_upload')[0]).toMatchObject({ status: 200, response: { body: `OK - ${png.length}` }, args: { bytes: png.length, content_type: expect.stringMatching(/^multipart\/form-data; boundary=/) } });
+    const [board, exported] = slack.files(LOUNGE);
+    expect(board!.bytes.equals(png)).toBe(true);
+    expect(board).toMatchObject({ name: 'board.png', title: 'The board', channel: LOUNGE, completed: true });
+    expect(exported).toMatchObject({ name: 'export.csv', title: 'export.csv', channel: LOUNGE, thread_ts: posted.ts, initial_comment: 'Here is the export' });
+    expect(exported!.bytes.toString('utf8')).toBe('a,b\n1,2\n');
+    // files.completeUploadExternal answers with file objects; Slack shares asynchronously, so no channels yet.
+    expect(res).toMatchObject({ ok: true, files: [{ ok: true, files: [{ id: board!.id, name: 'board.png', title: 'The board', mimetype: 'image/png', filetype: 'png', size: png.length, channels: [], shares: {} }] }] });
+    expect(csv).toMatchObject({ ok: true, files: [{ files: [{ id: exported!.id, mimetype: 'text/csv' }] }] });
+    expect(slack.messagesIn(LOUNGE).map((m) => [m.text, m.files ?? [], m.thread_ts])).toEqual([
+      ['This week', [], undefined],
+      ['', [board!.id], undefined],
+      ['Here is the export', [exported!.id], posted.ts],
+    ]);
+  });
+
+  it('GIVEN the upload flow driven by hand WHEN bytes come raw, short, twice or never, or the channel is wrong THEN the double answers like Slack', async () => {
+    const { slack, app } = await start();
+    slack.workspace.addChannel({ id: 'C0PUBLIC01', name: 'public', members: [MEMBER], botIsMember: false });
+    const post = (url: string, bytes: number[]) => fetch(url, { method: 'POST', body: new Uint8Array(bytes) });
+
+    const first = await app.client.files.getUploadURLExternal({ filename: 'a.png', length: 4 });
+    const short = await post(first.upload_url!, [1, 2, 3]);
+    const raw = await post(first.upload_url!, [1, 2, 3, 4]);
+    const twice = await post(first.upload_url!, [1, 2, 3, 4]);
+    const second = await app.client.files.getUploadURLExternal({ filename: 'b.png', length: 2 });
+    const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
+
+    expect([short.status, raw.status, await raw.text(), twice.status]).toEqual([400, 200, 'OK - 4', 400]);
+    expect(await errorOf(app.client.files.completeUploadExternal({ files: [{ id: second.file_id! }], channel_id: LOUNGE }))).toBe('file_not_found'); // never uploaded
+    expect(await errorOf(app.client.files.completeUploadExternal({ files: [{ id: 'F0NOSUCH01' }], channel_id: LOUNGE }))).toBe('file_not_found');
+    expect(await errorOf(app.client.files.completeUploadExternal({ files: [{ id: first.file_id! }], channel_id: 'C0PUBLIC01' }))).toBe('not_in_channel');
+    expect(await errorOf(app.client.files.completeUploadExternal({ files: [{ id: first.file_id! }], channel_id: AMBASSADORS }))).toBe('channel_not_found');
+    expect(await errorOf(app.client.apiCall('files.getUploadURLExternal', { filename: 'c.png' }))).toBe('invalid_arguments');
+    // Without a channel the file is completed but stays private; a second completion finds nothing.
+    await app.client.files.completeUploadExternal({ files: [{ id: first.file_id!, title: 'Private' }] });
+    expect(await errorOf(app.client.files.completeUploadExternal({ files: [{ id: first.file_id! }], channel_id: LOUNGE }))).toBe('file_not_found');
+    expect(slack.files()).toEqual([expect.objectContaining({ id: first.file_id, title: 'Private', channel: undefined, bytes: Buffer.from([1, 2, 3, 4]) })]);
+    expect(slack.uploads().map((f) => f.name)).toEqual(['a.png']);
+    expect(slack.messagesIn(LOUNGE)).toEqual([]);
+    // An injected failure of the byte upload: filesUploadV2 rejects, nothing is completed.
+    slack.failNext('file_upload', { status: 503 });
+    await expect(app.client.filesUploadV2({ channel_id: LOUNGE, file: Buffer.from([9, 9]), filename: 'c.png' })).rejects.toThrow();
+    expect(slack.calls('files.completeUploadExternal').filter((c) => c.response.ok)).toHaveLength(1);
+    expect(slack.files(LOUNGE)).toEqual([]);
+  });
+
   it('GIVEN an app in Socket Mode WHEN a command, a form and an event arrive on the socket THEN Bolt gets them and its acks come back', async () => {
     slack = await startSlackDouble({ users: [{ id: MEMBER, name: 'ada' }], channels: [{ id: LOUNGE, name: 'lounge', members: [MEMBER] }] });
     app = new App({

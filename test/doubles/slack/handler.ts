@@ -1,5 +1,5 @@
 // What a Web API method handler is, plus the small argument readers they share.
-import { SlackApiError, type MessageRecord } from './types.js';
+import { SlackApiError, type FileRecord, type MessageRecord } from './types.js';
 import type { Workspace } from './workspace.js';
 
 export type Args = Record<string, unknown>;
@@ -50,9 +50,71 @@ export function messageJson(w: Workspace, m: MessageRecord): Result {
   if (m.attachments) json.attachments = m.attachments;
   if (m.thread_ts) json.thread_ts = m.thread_ts;
   if (m.edited) json.edited = m.edited;
+  if (m.files) {
+    json.files = m.files.flatMap((id) => {
+      const f = w.files.get(id);
+      return f ? [fileJson(w, f)] : [];
+    });
+    json.upload = true;
+    json.display_as_bot = false;
+  }
   // Slack leaves `reactions` out entirely when there are none.
   if (m.reactions.length > 0) {
     json.reactions = m.reactions.map((r) => ({ name: r.name, users: [...r.users], count: r.users.length }));
   }
+  return json;
+}
+
+const FILE_TYPES: Record<string, { mimetype: string; filetype: string; pretty_type: string }> = {
+  png: { mimetype: 'image/png', filetype: 'png', pretty_type: 'PNG' },
+  jpg: { mimetype: 'image/jpeg', filetype: 'jpg', pretty_type: 'JPEG' },
+  jpeg: { mimetype: 'image/jpeg', filetype: 'jpg', pretty_type: 'JPEG' },
+  gif: { mimetype: 'image/gif', filetype: 'gif', pretty_type: 'GIF' },
+  csv: { mimetype: 'text/csv', filetype: 'csv', pretty_type: 'CSV' },
+  txt: { mimetype: 'text/plain', filetype: 'text', pretty_type: 'Plain Text' },
+};
+
+/**
+ * A file object as files.completeUploadExternal returns it. Slack shares the file asynchronously,
+ * so right after completion `channels`, `groups`, `ims` and `shares` are still empty.
+ */
+export function fileJson(w: Workspace, f: FileRecord): Result {
+  const ext = f.name.includes('.') ? f.name.slice(f.name.lastIndexOf('.') + 1).toLowerCase() : '';
+  const type = FILE_TYPES[ext] ?? { mimetype: 'application/octet-stream', filetype: 'binary', pretty_type: 'Binary' };
+  const host = `https://files.slack.com/files-pri/${w.team.id}-${f.id}`;
+  const json: Result = {
+    id: f.id,
+    created: f.created,
+    timestamp: f.created,
+    name: f.name,
+    title: f.title ?? f.name,
+    ...type,
+    user: f.user,
+    user_team: w.team.id,
+    editable: false,
+    size: f.bytes?.length ?? f.length,
+    mode: 'hosted',
+    is_external: false,
+    external_type: '',
+    is_public: false,
+    public_url_shared: false,
+    display_as_bot: false,
+    username: '',
+    url_private: `${host}/${encodeURIComponent(f.name)}`,
+    url_private_download: `${host}/download/${encodeURIComponent(f.name)}`,
+    media_display_type: 'unknown',
+    permalink: `https://${w.team.domain}.slack.com/files/${f.user}/${f.id}/${encodeURIComponent(f.name)}`,
+    permalink_public: `https://slack-files.com/${w.team.id}-${f.id}-0000000000`,
+    comments_count: 0,
+    is_starred: false,
+    shares: {},
+    channels: [],
+    groups: [],
+    ims: [],
+    has_more_shares: false,
+    has_rich_preview: false,
+    file_access: 'visible',
+  };
+  if (f.alt_txt) json.alt_txt = f.alt_txt;
   return json;
 }

@@ -23,10 +23,12 @@ import { Recorder, type CallPredicate } from './recorder.js';
 import type {
   EphemeralRecord,
   Failure,
+  FileRecord,
   MessageRecord,
   ReactionRecord,
   RecordedCall,
   SlackDoubleOptions,
+  UploadedFile,
   ViewRecord,
 } from './types.js';
 import { Workspace, type Bot, type Team } from './workspace.js';
@@ -63,9 +65,19 @@ export interface SlackDouble {
   /** The bot's DM channel with a user, once conversations.open (or a post to the user id) made it. */
   dmWith(user: string): string | undefined;
   views(): ViewRecord[];
+  /**
+   * Files the app uploaded and completed (files.completeUploadExternal), in order: bytes, title,
+   * and the channel they were shared to (undefined for a private file). With a channel: only those.
+   */
+  files(channel?: string): UploadedFile[];
+  /** Every upload whose bytes arrived, completed or not (an upload left incomplete is never shared). */
+  uploads(): UploadedFile[];
 
   // ---- failures --------------------------------------------------------------------------
-  /** The next call(s) to method fail: {ok:false, error} (status 200), or 429 with Retry-After. */
+  /**
+   * The next call(s) to method fail: {ok:false, error} (status 200), or 429 with Retry-After.
+   * 'file_upload' fails the POST of bytes to an upload URL instead: HTTP `status` (default 500).
+   */
   failNext(method: string, failure?: Failure): void;
 
   // ---- what "Slack" sends the app --------------------------------------------------------
@@ -104,6 +116,18 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
   const copyMessage = (m: MessageRecord): MessageRecord => ({
     ...m,
     reactions: m.reactions.map((r) => ({ name: r.name, users: [...r.users] })),
+    ...(m.files ? { files: [...m.files] } : {}),
+  });
+  const uploaded = (f: FileRecord): UploadedFile => ({
+    id: f.id,
+    name: f.name,
+    title: f.title ?? f.name,
+    ...(f.alt_txt ? { alt_txt: f.alt_txt } : {}),
+    bytes: Buffer.from(f.bytes ?? []),
+    completed: f.completed,
+    channel: f.channel,
+    ...(f.thread_ts ? { thread_ts: f.thread_ts } : {}),
+    ...(f.initial_comment ? { initial_comment: f.initial_comment } : {}),
   });
 
   return {
@@ -127,6 +151,9 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     membersOf: (channel) => [...(workspace.channels.get(channel)?.members ?? [])],
     dmWith: (user) => [...workspace.channels.values()].find((c) => c.kind === 'im' && c.dmUser === user)?.id,
     views: () => [...workspace.views.values()],
+    files: (channel) =>
+      [...workspace.files.values()].filter((f) => f.completed && (channel === undefined || f.channel === channel)).map(uploaded),
+    uploads: () => [...workspace.files.values()].filter((f) => f.bytes).map(uploaded),
 
     failNext: (method, failure = {}) => failures.push(method, failure),
 

@@ -99,6 +99,46 @@ export interface MessageRecord {
   thread_ts?: string;
   edited?: { user: string; ts: string };
   reactions: ReactionRecord[];
+  /** A file share (files.completeUploadExternal with a channel): the shared files' ids. */
+  files?: string[];
+}
+
+/**
+ * A file in the external upload flow: files.getUploadURLExternal reserves it, a POST to its upload
+ * URL brings the bytes, files.completeUploadExternal names it and shares it (or keeps it private).
+ */
+export interface FileRecord {
+  id: string;
+  /** The filename given to files.getUploadURLExternal. */
+  name: string;
+  /** The declared size in bytes (`length`). */
+  length: number;
+  alt_txt?: string;
+  user: string;
+  created: number;
+  /** The bytes POSTed to the upload URL; undefined until then. */
+  bytes?: Buffer;
+  completed: boolean;
+  title?: string;
+  /** Where files.completeUploadExternal shared it; undefined for a private file. */
+  channel?: string;
+  thread_ts?: string;
+  initial_comment?: string;
+}
+
+/** What a test reads back about a file the app uploaded (see SlackDouble.files / uploads). */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  /** The title given to files.completeUploadExternal (Slack defaults it to the filename). */
+  title: string;
+  alt_txt?: string;
+  bytes: Buffer;
+  /** Completed with files.completeUploadExternal. */
+  completed: boolean;
+  channel?: string;
+  thread_ts?: string;
+  initial_comment?: string;
 }
 
 export interface EphemeralRecord {
@@ -117,7 +157,11 @@ export interface ViewRecord {
 }
 
 export interface RecordedCall {
-  /** Web API method ('chat.postMessage'), or 'response_url' for POSTs to a response_url. */
+  /**
+   * Web API method ('chat.postMessage'), 'response_url' for POSTs to a response_url, or
+   * 'file_upload' for the bytes POSTed to an upload URL (args: file_id, filename, bytes = the
+   * file's size as received, body_length, content_type).
+   */
   method: string;
   /** Parsed arguments; JSON-valued fields (blocks, view, attachments…) already decoded. */
   args: Record<string, unknown>;

@@ -1,4 +1,4 @@
-// The simulated workspace: team, bot, users, channels, messages, reactions, views, triggers.
+// The simulated workspace: team, bot, users, channels, messages, reactions, views, triggers, files.
 // Web API handlers and the app-side request helpers both read and change it; every change emits
 // 'change' so waitUntil() can re-check its condition without polling.
 import { EventEmitter } from 'node:events';
@@ -7,6 +7,7 @@ import {
   SlackApiError,
   type ChannelRecord,
   type EphemeralRecord,
+  type FileRecord,
   type MessageRecord,
   type SeedChannel,
   type SeedMessage,
@@ -54,6 +55,8 @@ export class Workspace extends EventEmitter {
   readonly messages = new Map<string, MessageRecord[]>();
   readonly ephemerals: EphemeralRecord[] = [];
   readonly views = new Map<string, ViewRecord>();
+  /** Files in the external upload flow, reserved, uploaded or completed (see methods-files.ts). */
+  readonly files = new Map<string, FileRecord>();
   private readonly triggers = new Map<string, Trigger>();
   private lastTsSec = 0;
   private tsSeq = 0;

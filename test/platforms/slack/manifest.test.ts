@@ -24,7 +24,7 @@ describe('Slack app manifest', () => {
     expect(cmd!.usage_hint.length).toBeLessThanOrEqual(1000);
     expect(m.settings.event_subscriptions).toEqual({ request_url: 'https://bot.example.net/slack/events', bot_events: [...botEvents] });
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://bot.example.net/slack/events' });
-    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'reactions:read', 'reactions:write', 'im:write', 'users:read', 'usergroups:read', 'groups:read', 'groups:write', 'channels:read']));
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'files:write', 'reactions:read', 'reactions:write', 'im:write', 'users:read', 'usergroups:read', 'groups:read', 'groups:write', 'channels:read']));
   });
 
   it('GIVEN too many subcommands for Slack’s 1000-character hint THEN the hint is cut with an ellipsis', () => {
