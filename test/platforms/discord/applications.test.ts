@@ -154,6 +154,7 @@ describe(`Discord end to end on ${testProvider}`, () => {
   });
 
   it('GIVEN a slow core WHEN a command is run THEN the reply is deferred (ephemeral) and filled in, and /apply offers a button that opens the form', async () => {
+    const before = h.adapter.deferAfterMs;
     h.adapter.deferAfterMs = 0;
     try {
       const status = await h.command('bob', 'application status');
@@ -168,7 +169,7 @@ describe(`Discord end to end on ${testProvider}`, () => {
       const click = h.double.button({ user: 'kim', customId: button.custom_id, message: h.double.originalMessage(record)!.id });
       expect((await h.double.waitForResponse(click)).type).toBe(9);
     } finally {
-      h.adapter.deferAfterMs = 250;
+      h.adapter.deferAfterMs = before;
     }
   });
 
