@@ -2,7 +2,7 @@
 import { allCommands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { applyMigrations } from './db/migrate.js';
+import { allMigrationsApplied, applyMigrations } from './db/migrate.js';
 import { createStore } from './db/store.js';
 import { createCore, type Core } from './core/index.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
@@ -27,11 +27,23 @@ export interface AppOptions {
   scheduler?: boolean;
 }
 
+/** Opens the database, applying pending migrations first (the schema engine loads only then). */
+async function openMigratedDatabase(url: string, log: Logger): Promise<Database> {
+  const where = { database: redactUrl(url), provider: providerOf(url) };
+  const existing = await openDatabase(url).catch(() => undefined);
+  if (existing && (await allMigrationsApplied(existing))) {
+    log.info(where, 'database up to date');
+    return existing;
+  }
+  await existing?.close();
+  const applied = await applyMigrations(url);
+  log.info({ ...where, applied }, 'migrations applied');
+  return openDatabase(url);
+}
+
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
-  const applied = await applyMigrations(config.databaseUrl);
-  log.info({ database: redactUrl(config.databaseUrl), provider: providerOf(config.databaseUrl), applied }, applied.length ? 'migrations applied' : 'database up to date');
-  const db = await openDatabase(config.databaseUrl);
+  const db = await openMigratedDatabase(config.databaseUrl, log);
   const core = createCore({ store: createStore(db.prisma), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now });
   const platforms = o.platforms(core);
   for (const p of platforms) core.attach(p);

@@ -9,8 +9,6 @@ import { createLogger, scrubSecrets } from './logger.js';
 import { ConsoleAdapter } from './platforms/console/adapter.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Core } from './core/index.js';
-import { createDiscordAdapter } from './platforms/discord/index.js';
-import { createSlackAdapter } from './platforms/slack/index.js';
 
 function fatal(message: string): never {
   process.stderr.write(`ambassador: ${scrubSecrets(message)}\n`);
@@ -29,15 +27,19 @@ const consoleMode = !config.discord && !config.slack;
 const log = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
+// Platform libraries load only when their platform is configured (start-up time and idle memory).
+const discord = config.discord && (await import('./platforms/discord/index.js'));
+const slack = config.slack && (await import('./platforms/slack/index.js'));
+
 let consoleAdapter: ConsoleAdapter | undefined;
 function platforms(core: Core): ChatPlatform[] {
   const list: ChatPlatform[] = [];
-  if (config.discord) {
+  if (config.discord && discord) {
     // A fresh gateway session after a long outage gets no replay of missed events: catch up then too.
-    const discord = createDiscordAdapter(config.discord, log, { onNewSession: () => core.catchUp(discord) });
-    list.push(discord);
+    const adapter = discord.createDiscordAdapter(config.discord, log, { onNewSession: () => core.catchUp(adapter) });
+    list.push(adapter);
   }
-  if (config.slack) list.push(createSlackAdapter(config.slack, log));
+  if (config.slack && slack) list.push(slack.createSlackAdapter(config.slack, log));
   if (list.length) return list;
   consoleAdapter = new ConsoleAdapter({
     input: process.stdin,

@@ -5,6 +5,24 @@
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { noFilter, openEngine, readMigrations, type EngineHandle } from './schema-engine.js';
 import { providerOf, redactUrl } from './provider.js';
+import type { Database } from './client.js';
+
+/**
+ * True when every committed migration is recorded as applied: start-up then skips loading the
+ * schema engine (its WebAssembly instance would stay in memory for the process's lifetime).
+ */
+export async function allMigrationsApplied(db: Database): Promise<boolean> {
+  const wanted = readMigrations(db.provider).migrationDirectories.map((d) => d.path);
+  try {
+    const rows = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string }>>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return wanted.every((name) => applied.has(name));
+  } catch {
+    return false; // no migrations table yet
+  }
+}
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
