@@ -284,6 +284,7 @@ export class SlackAdapter implements ChatPlatform {
 
   async grantMembership(user: UserRef, target: string): Promise<void> {
     const ch = this.channelTarget(target);
+    this.memberLists.delete(target);
     try {
       await this.app.client.conversations.invite({ channel: ch, users: user.id });
     } catch (err) {
@@ -294,6 +295,7 @@ export class SlackAdapter implements ChatPlatform {
 
   async revokeMembership(user: UserRef, target: string): Promise<void> {
     const ch = this.channelTarget(target);
+    this.memberLists.delete(target);
     try {
       await this.app.client.conversations.kick({ channel: ch, user: user.id });
     } catch (err) {
@@ -304,7 +306,7 @@ export class SlackAdapter implements ChatPlatform {
   }
 
   async membersOf(workspaceId: string, target: string): Promise<UserRef[]> {
-    const ids = groupId.test(target) ? await this.groupMembers(target) : await this.channelMembers(this.channelTarget(target));
+    const ids = await this.cachedMembers(target);
     const refs = await Promise.all(ids.filter((id) => id !== this.bot.userId).map((id) => this.users.ref(id, workspaceId)));
     return refs;
   }
@@ -339,6 +341,20 @@ export class SlackAdapter implements ChatPlatform {
       throw new PlatformError('not_found', `“${target}” is not a Slack channel I can use`, 'set it to a private channel, e.g. /ambassador program setup ambassador_role:#ambassadors');
     }
     return id;
+  }
+
+  /**
+   * Committee membership is asked on every vote: a burst of reactions must not become a burst of
+   * rate-limited Web API calls, so a group's member list is reused for a minute.
+   */
+  private readonly memberLists = new Map<string, { at: number; ids: Promise<string[]> }>();
+  private cachedMembers(target: string): Promise<string[]> {
+    const hit = this.memberLists.get(target);
+    if (hit && Date.now() - hit.at < 60_000) return hit.ids;
+    const ids = groupId.test(target) ? this.groupMembers(target) : this.channelMembers(this.channelTarget(target));
+    this.memberLists.set(target, { at: Date.now(), ids });
+    ids.catch(() => this.memberLists.delete(target)); // a failure is not remembered
+    return ids;
   }
 
   private async groupMembers(group: string): Promise<string[]> {

@@ -72,6 +72,13 @@ describe('Slack adapter: the ChatPlatform port', { timeout: 20_000 }, () => {
     expect(await failure(w.adapter.membersOf(team, 'nonsense'))).toMatchObject({ code: 'not_found' });
   });
 
+  it('GIVEN a burst of votes WHEN committee membership is asked each time THEN the group is read from Slack once', async () => {
+    const before = w.slack.calls('usergroups.users.list').length;
+    const lists = await Promise.all(Array.from({ length: 50 }, () => w.adapter.membersOf(team, 'S0COMMITTE')));
+    expect(lists.every((l) => l.map((u) => u.id).join() === [CARL, DANA].join())).toBe(true);
+    expect(w.slack.calls('usergroups.users.list').length - before).toBeLessThanOrEqual(1);
+  });
+
   it('GIVEN an invite WHEN the person is already in the channel THEN it succeeds; a revoke removes them, twice is fine', async () => {
     await w.adapter.grantMembership(user(BOB), AMBASSADORS);
     await w.adapter.grantMembership(user(BOB), `<#${AMBASSADORS}|ambassadors>`);
