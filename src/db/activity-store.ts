@@ -15,14 +15,6 @@ type Status = 'PENDING' | 'VERIFIED' | 'REJECTED';
 const withNames = { member: { select: { displayName: true } }, kind: { select: { key: true, label: true } } } as const;
 type ActivityRow = P.Activity & { member: { displayName: string }; kind: { key: string; label: string } };
 
-/**
- * The store is built from a client or a transaction client without its provider; both carry it
- * (Prisma's `_activeProvider`, checked on 7.10 for clients and transaction clients alike).
- */
-function providerOf(db: Tx): Provider {
-  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
-}
-
 function toKind(k: P.ActivityKind): ActivityKind {
   return {
     id: k.id, programId: k.programId, key: k.key, label: k.label, pointsPerUnit: k.pointsPerUnit, unitSize: k.unitSize,
@@ -48,8 +40,8 @@ async function namesOf(db: Tx, ids: Array<number | null>): Promise<Map<number, s
   return new Map(rows.map((m) => [m.id, m.displayName]));
 }
 
-export function activityRepository(db: Tx): ActivityRepository {
-  const q: QueryDb = { prisma: db, provider: providerOf(db) };
+export function activityRepository(db: Tx, provider: Provider): ActivityRepository {
+  const q: QueryDb = { prisma: db, provider };
   return {
     kinds: async (programId) => (await db.activityKind.findMany({ where: { programId }, orderBy: { id: 'asc' } })).map(toKind),
     async insertKinds(programId, kinds, onlyIfNone) {

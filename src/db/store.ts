@@ -1,6 +1,7 @@
 // The core's Store, implemented with Prisma. Identical on SQLite and PostgreSQL.
 import type { Prisma } from './generated/sqlite/client.js';
-import type { Db } from './client.js';
+import type { Database, Db } from './client.js';
+import type { Provider } from './provider.js';
 import type { Repositories, Store } from '../core/repositories.js';
 import type { Effect } from '../core/effects/effect.js';
 import type { VoteChoice } from '../core/ports/chat-platform.js';
@@ -16,18 +17,18 @@ type Choice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
-export function createStore(prisma: Db): Store {
+export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>): Store {
   return {
-    ...repositories(prisma),
+    ...repositories(prisma, provider),
     // Long enough for a slow disk; short enough that a stuck transaction fails rather than hangs.
-    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx)), { maxWait: 10_000, timeout: 20_000 }),
+    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }
 
-function repositories(db: Tx): Repositories {
+function repositories(db: Tx, provider: Provider): Repositories {
   return {
     campaigns: campaignRepository(db),
-    activity: activityRepository(db),
+    activity: activityRepository(db, provider),
     members: {
       async upsert(u) {
         const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };

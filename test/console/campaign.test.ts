@@ -34,7 +34,7 @@ async function tick(iso: string): Promise<string> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  core = createCore({ store: createStore(db.prisma), commands: allCommands, log: createLogger('silent'), defaultTimeZone: 'UTC', now: clock.now });
+  core = createCore({ store: createStore(db), commands: allCommands, log: createLogger('silent'), defaultTimeZone: 'UTC', now: clock.now });
   const adapter = new ConsoleAdapter({ input: Readable.from(script.map((l) => `${l}\n`)), write: (t) => (out += t), commands: allCommands, settle: () => core.dispatcher.drain() });
   core.attach(adapter);
   await adapter.start(core.sink);

@@ -11,7 +11,7 @@ let seq = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = createStore(db.prisma);
+  store = createStore(db);
 });
 afterAll(async () => {
   await db?.destroy();

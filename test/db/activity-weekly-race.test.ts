@@ -31,7 +31,7 @@ function recordingPlatform(process: string): ChatPlatform {
 }
 
 function core(database: Database, name: string): { core: Core; tick: () => Promise<unknown> } {
-  const c = createCore({ store: createStore(database.prisma), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now });
+  const c = createCore({ store: createStore(database), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now });
   c.attach(recordingPlatform(name));
   const [job] = leaderboardJobs(c, `process-${name}`);
   return { core: c, tick: () => job!.run() };

@@ -10,7 +10,7 @@ const counts = async () => ({ campaigns: await db.prisma.campaign.count(), sched
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  core = testCore(db.prisma, new Clock('2026-11-30T07:00:00Z'));
+  core = testCore(db, new Clock('2026-11-30T07:00:00Z'));
   await core.run('program setup', programSetup);
   ({ campaignId } = await scheduled(core, { every: 'every Monday 09:00' }, { ends: '2027-01-31 18:00' }));
 });

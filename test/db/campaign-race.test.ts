@@ -29,7 +29,7 @@ function spawnBot(name: string) {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  setup = testCore(db.prisma, new Clock('2026-11-30T07:00:00Z'));
+  setup = testCore(db, new Clock('2026-11-30T07:00:00Z'));
   await setup.run('program setup', programSetup);
   for (const when of ['every day 09:00', 'every day 09:00', 'weekdays 09:00', '0 9 * * *']) {
     jobKeys.push((await scheduled(setup, { every: when }, { channels: '#announcements #general' })).jobKey);

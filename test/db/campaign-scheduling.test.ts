@@ -11,12 +11,12 @@ const MON = '2026-11-30T';
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  const c = testCore(db.prisma, new Clock(`${MON}07:00:00Z`));
+  const c = testCore(db, new Clock(`${MON}07:00:00Z`));
   expect(await c.run('program setup', programSetup)).toContain('Campus Crew');
 });
 afterAll(async () => db?.destroy());
 // Each test starts at Monday 08:00 Paris with a fresh platform; earlier tests' campaigns are stopped.
-const fresh = () => (core = testCore(db.prisma, new Clock(`${MON}07:00:00Z`)));
+const fresh = () => (core = testCore(db, new Clock(`${MON}07:00:00Z`)));
 afterEach(async () => {
   await db.prisma.campaign.updateMany({ data: { status: 'CANCELLED' } });
 });
@@ -140,7 +140,7 @@ describe(`campaign scheduling on ${testProvider}`, () => {
   });
 
   it('GIVEN a daily 02:30 post WHEN the clocks go back and 02:30 happens twice THEN it is posted once; WHEN they go forward THEN once at 03:00', async () => {
-    core = testCore(db.prisma, new Clock('2026-10-24T12:00:00Z'));
+    core = testCore(db, new Clock('2026-10-24T12:00:00Z'));
     await scheduled(core, { every: 'every day 02:30' });
     await tickAt('2026-10-25T00:30:00Z'); // 02:30 CEST
     await tickAt('2026-10-25T01:30:00Z'); // 02:30 CET, the repeat

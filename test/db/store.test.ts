@@ -8,7 +8,7 @@ let db: TestDatabase;
 let store: Store;
 beforeAll(async () => {
   db = await createTestDatabase();
-  store = createStore(db.prisma);
+  store = createStore(db);
 });
 afterAll(() => db.destroy());
 

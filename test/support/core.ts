@@ -37,7 +37,7 @@ export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): 
     },
   };
   const core = createCore({
-    store: createStore(db.prisma), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
+    store: createStore(db), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
   });
   const platform = new ConsoleAdapter({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain() });
   core.attach(platform);

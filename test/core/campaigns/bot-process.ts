@@ -13,7 +13,7 @@ export type FromBot =
 const name = process.argv[2] ?? 'bot';
 const db = await openDatabase(process.env.CAMPAIGN_TEST_DB!);
 const clock = new Clock('2026-01-01T00:00:00Z');
-const core = testCore(db.prisma, clock, process.env.CAMPAIGN_TEST_LOG ?? 'error');
+const core = testCore(db, clock, process.env.CAMPAIGN_TEST_LOG ?? 'error');
 const send = (m: FromBot) => process.send!(m);
 
 process.on('message', (m: ToBot) => {

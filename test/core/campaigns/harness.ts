@@ -3,7 +3,7 @@
 import { allCommands } from '../../../commands/index.js';
 import { createCore, type Core } from '../../../src/core/index.js';
 import type { ChannelRef, ChatPlatform, MessageRef, OutboundMessage, Reply, UserRef } from '../../../src/core/ports/chat-platform.js';
-import type { Db } from '../../../src/db/client.js';
+import type { Database } from '../../../src/db/client.js';
 import { createStore } from '../../../src/db/store.js';
 import { createLogger } from '../../../src/logger.js';
 import { runDueCampaignPosts } from '../../../src/core/campaigns/tick.js';
@@ -70,8 +70,8 @@ export function replyText(r: Reply): string {
   return [r.message.title, r.message.text, ...(r.message.fields ?? []).map((f) => `${f.name}: ${f.value}`), r.message.footer].filter(Boolean).join('\n');
 }
 
-export function testCore(prisma: Db, clock: Clock, logLevel = 'silent'): TestCore {
-  const core = createCore({ store: createStore(prisma), commands: allCommands, log: createLogger(logLevel), defaultTimeZone: 'Europe/Paris', now: clock.now });
+export function testCore(db: Database, clock: Clock, logLevel = 'silent'): TestCore {
+  const core = createCore({ store: createStore(db), commands: allCommands, log: createLogger(logLevel), defaultTimeZone: 'Europe/Paris', now: clock.now });
   const platform = new RecordingPlatform();
   core.attach(platform);
   return {
