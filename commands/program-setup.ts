@@ -17,6 +17,7 @@ export default defineCommand({
     committee: opt.role('Committee role (Discord) or user group/channel (Slack); empty = the /committee list'),
     ambassador_role: opt.role('Role (Discord) or private channel (Slack) given to ambassadors'),
     announce_channel: opt.channel('Where announcements and leaderboards are posted'),
+    staff_channel: opt.channel('Where staff alerts go (default: the committee channel)'),
     timezone: opt.string('IANA time zone, e.g. Europe/Paris', { max: 64 }),
   },
   async run(ctx, input) {

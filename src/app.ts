@@ -22,7 +22,7 @@ export interface AppOptions {
   config: Config;
   log: Logger;
   /** The adapters to run; app.ts does not pick them, main.ts does (tests pass their own). */
-  platforms: (core: Core) => ChatPlatform[];
+  platforms: (core: Core, db: Database) => ChatPlatform[];
   now?: () => Date;
   scheduler?: boolean;
 }
@@ -45,7 +45,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const db = await openMigratedDatabase(config.databaseUrl, log);
   const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now });
-  const platforms = o.platforms(core);
+  const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();
   let scheduler: Scheduler | undefined;

@@ -9,6 +9,8 @@ import { createLogger, scrubSecrets } from './logger.js';
 import { ConsoleAdapter } from './platforms/console/adapter.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Core } from './core/index.js';
+import type { Database } from './db/client.js';
+import { consoleMessages } from './db/console-messages.js';
 
 function fatal(message: string): never {
   process.stderr.write(`ambassador: ${scrubSecrets(message)}\n`);
@@ -32,7 +34,7 @@ const discord = config.discord && (await import('./platforms/discord/index.js'))
 const slack = config.slack && (await import('./platforms/slack/index.js'));
 
 let consoleAdapter: ConsoleAdapter | undefined;
-function platforms(core: Core): ChatPlatform[] {
+function platforms(core: Core, db: Database): ChatPlatform[] {
   const list: ChatPlatform[] = [];
   if (config.discord && discord) {
     // A fresh gateway session after a long outage gets no replay of missed events: catch up then too.
@@ -47,6 +49,7 @@ function platforms(core: Core): ChatPlatform[] {
     commands: allCommands,
     settle: () => core.dispatcher.drain(),
     interactive: process.stdin.isTTY === true,
+    messages: consoleMessages(db),
   });
   return [consoleAdapter];
 }

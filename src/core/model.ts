@@ -48,6 +48,10 @@ export interface Program extends VotingRules {
   reapplyCooldownDays: number;
   emoji: VoteEmoji;
   announceAcceptances: boolean;
+  /** Where staff alerts go (besides staff DMs when that fails); null = the committee channel. */
+  staffChannelId: string | null;
+  /** The last staff alert that could not be delivered where it belonged. */
+  lastProblem: { text: string; at: Date } | null;
 }
 
 export type ProgramSettings = Omit<Program, 'id' | 'platform' | 'workspaceId'>;

@@ -23,14 +23,16 @@ export function toProgram(p: P.Program): Program {
     thresholdNumerator: p.thresholdNumerator, thresholdDenominator: p.thresholdDenominator,
     votingWindowHours: p.votingWindowHours, noQuorumPolicy: lower(p.noQuorumPolicy), blindReview: p.blindReview,
     emoji: { approve: p.emojiApprove, reject: p.emojiReject, abstain: p.emojiAbstain },
-    announceAcceptances: p.announceAcceptances,
+    announceAcceptances: p.announceAcceptances, staffChannelId: p.staffChannelId,
+    lastProblem: p.lastProblem && p.lastProblemAt ? { text: p.lastProblem, at: p.lastProblemAt } : null,
   };
 }
 
 /** Core settings -> Prisma columns (only the keys present). */
 export function programColumns(s: Partial<Omit<Program, 'id' | 'platform' | 'workspaceId'>>): Record<string, unknown> {
-  const { emoji, noQuorumPolicy, ...rest } = s;
+  const { emoji, noQuorumPolicy, lastProblem, ...rest } = s;
   const out: Record<string, unknown> = { ...rest };
+  if (lastProblem !== undefined) Object.assign(out, { lastProblem: lastProblem?.text ?? null, lastProblemAt: lastProblem?.at ?? null });
   if (noQuorumPolicy) out.noQuorumPolicy = upper(noQuorumPolicy);
   if (emoji) Object.assign(out, { emojiApprove: emoji.approve, emojiReject: emoji.reject, emojiAbstain: emoji.abstain });
   return out;

@@ -47,7 +47,7 @@ describe(`console adapter (npm start with a script on stdin) on ${testProvider}`
     const out = run.stdout;
     expect(out).toContain('(form) Why do you want to join?: Please keep this under 60 characters (it has 80).');
     expect(out).toMatch(/Your reference is \*\*A\w{5}\*\*/);
-    expect(out).toContain("(removed @bob's ✅ on #1: it doesn't count as a vote)");
+    expect(out).toContain("(removed @bob's ✅ on #1)");
     expect(out).toContain('(@alice now has Ambassadors)');
     expect(out).toContain('[DM to @alice]');
     expect(out).toContain('Accepted — ✅ 2 · ❌ 0 · 🤔 0');

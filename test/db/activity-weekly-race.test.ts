@@ -20,7 +20,7 @@ function recordingPlatform(process: string): ChatPlatform {
   let seq = 0;
   const unused = async () => { throw new Error('not used here'); };
   return {
-    platform: 'console', start: async () => {}, stop: async () => {},
+    platform: 'console', capabilities: { removeOthersReactions: false }, start: async () => {}, stop: async () => {},
     async post(to: ChannelRef, message: OutboundMessage) {
       posts.push({ process, channel: to.id, message });
       return { channel: to, id: `${process}-${++seq}` };

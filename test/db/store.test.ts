@@ -16,7 +16,7 @@ const settings: ProgramSettings = {
   name: 'Campus', why: 'Because rivers', objectiveText: 'Raise $5,000', objectiveMetric: 'dollars', objectiveTarget: 5000,
   capacity: 10, committeeChannelId: 'C1', committeeRef: null, ambassadorTarget: 'R1', announceChannelId: 'C2', timeZone: 'Europe/Paris',
   applicationsOpen: true, reapplyCooldownDays: 30, quorum: 2, thresholdNumerator: 3, thresholdDenominator: 5, votingWindowHours: 48,
-  noQuorumPolicy: 'staff', blindReview: true, emoji: { approve: '👍', reject: '👎', abstain: '🤷' }, announceAcceptances: true,
+  noQuorumPolicy: 'staff', blindReview: true, emoji: { approve: '👍', reject: '👎', abstain: '🤷' }, announceAcceptances: true, staffChannelId: null, lastProblem: null,
 };
 const at = new Date('2026-05-01T12:00:00.000Z');
 

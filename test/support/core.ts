@@ -6,6 +6,7 @@ import { allCommands } from '../../commands/index.js';
 import { createCore, type Core } from '../../src/core/index.js';
 import type { Reply, UserRef } from '../../src/core/ports/chat-platform.js';
 import { createStore } from '../../src/db/store.js';
+import { consoleMessages } from '../../src/db/console-messages.js';
 import { ConsoleAdapter, consoleUser, consoleWorkspace } from '../../src/platforms/console/adapter.js';
 import { parseLine } from '../../src/platforms/console/parse.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -39,7 +40,7 @@ export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): 
   const core = createCore({
     store: createStore(db), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
   });
-  const platform = new ConsoleAdapter({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain() });
+  const platform = new ConsoleAdapter({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain(), messages: consoleMessages(db) });
   core.attach(platform);
   await platform.start(core.sink); // input is empty: the adapter only serves as the platform
   const user = consoleUser;

@@ -116,18 +116,37 @@ export interface InboundSink {
 
 // ---- what the core calls out ---------------------------------------------------------------
 
+/** What a platform can and cannot do, declared so the core asks instead of guessing. */
+export interface PlatformCapabilities {
+  /** The bot can remove another person's reaction (Discord: yes; Slack: only its own). */
+  removeOthersReactions: boolean;
+}
+
+export interface PostOptions {
+  /**
+   * A stable id of the request (the outbox item that asked for the post). A post sent again with the
+   * same key, after a crash or a client resend, appears once: Discord's nonce with enforce_nonce,
+   * Slack's message metadata checked before posting, the console's own table.
+   */
+  key?: string;
+}
+
 export interface ChatPlatform {
   readonly platform: Platform;
+  readonly capabilities: PlatformCapabilities;
   start(sink: InboundSink): Promise<void>;
   stop(): Promise<void>;
-  post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef>;
+  post(to: ChannelRef, msg: OutboundMessage, opts?: PostOptions): Promise<MessageRef>;
   edit(ref: MessageRef, msg: OutboundMessage): Promise<void>;
   dm(to: UserRef, msg: OutboundMessage): Promise<void>;
   /** Adds the bot's own reaction (the vote seeds). */
   react(on: MessageRef, emoji: string): Promise<void>;
   /** Removes someone else's reaction (a vote that does not count), where the platform allows. */
   unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void>;
-  /** Every reaction on a message, bots' excluded: catch-up after downtime. */
+  /**
+   * Every reaction on a message, bots' excluded: catch-up after downtime. Throws when the message
+   * can't be read: only what the platform positively shows may withdraw a vote.
+   */
   reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>>;
   /** Grants the ambassador role (Discord) or private-channel membership (Slack). */
   grantMembership(user: UserRef, target: string): Promise<void>;

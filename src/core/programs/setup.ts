@@ -19,6 +19,7 @@ export interface SetupInput {
   committee?: string;
   ambassador_role?: string;
   announce_channel?: string;
+  staff_channel?: string;
   timezone?: string;
 }
 
@@ -45,7 +46,7 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
   const patch: Partial<ProgramSettings> = compact({
     why: input.why, objectiveText: input.objective, objectiveMetric: input.metric, objectiveTarget: input.target,
     capacity: input.capacity, committeeChannelId: input.committee_channel, committeeRef: input.committee,
-    ambassadorTarget: input.ambassador_role, announceChannelId: input.announce_channel, timeZone: input.timezone,
+    ambassadorTarget: input.ambassador_role, announceChannelId: input.announce_channel, staffChannelId: input.staff_channel, timeZone: input.timezone,
   });
   return store.transaction(async (r) => {
     if (existing) {
@@ -71,7 +72,7 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
       announceChannelId: input.announce_channel ?? null, timeZone: input.timezone ?? ctx.deps.defaultTimeZone,
       applicationsOpen: true, reapplyCooldownDays: 90, quorum: 3, thresholdNumerator: 2, thresholdDenominator: 3,
       votingWindowHours: 72, noQuorumPolicy: 'extend_once', blindReview: false,
-      emoji: { approve: '✅', reject: '❌', abstain: '🤔' }, announceAcceptances: false,
+      emoji: { approve: '✅', reject: '❌', abstain: '🤔' }, announceAcceptances: false, staffChannelId: input.staff_channel ?? null, lastProblem: null,
     };
     const program = await r.programs.create(ctx.user.platform, ctx.user.workspaceId, settings);
     for (const [code, label] of defaultReasons) await r.reasons.upsert(program.id, code, label);

@@ -1,6 +1,6 @@
 // The console adapter: a terminal chat (like Hubot's shell) driving the same core as Discord and
-// Slack. Deterministic for scripts: each bot message gets a sequential #id, and every line is
-// fully handled (including the side effects it causes) before the next one is read.
+// Slack. Deterministic for scripts: each bot message gets a sequential #id (kept in the database, so
+// numbering and reactions carry on after a restart), and every line is fully handled (including the side effects it causes) before the next one is read.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -8,7 +8,8 @@ import type { Command } from '../../../commands/define.js';
 import type {
   ChannelRef, ChatPlatform, FormSpec, InboundSink, MessageRef, OutboundMessage, Reply, UserRef,
 } from '../../core/ports/chat-platform.js';
-import { PlatformError } from '../../core/ports/chat-platform.js';
+import { PlatformError, type PlatformCapabilities, type PostOptions } from '../../core/ports/chat-platform.js';
+import { memoryConsoleMessages, type ConsoleMessageStore, type StoredConsoleMessage } from './messages.js';
 import { parseLine } from './parse.js';
 import { indent, renderText } from './render.js';
 
@@ -17,12 +18,6 @@ export const consoleWorkspace = 'local';
 /** In the console, the user named "admin" is the workspace administrator. */
 export const consoleUser = (id: string): UserRef => ({ platform: 'console', workspaceId: consoleWorkspace, id, name: id, isBot: false, isAdmin: id === 'admin' });
 
-interface Posted {
-  channel: string;
-  message: OutboundMessage;
-  reactions: Map<string, Set<string>>; // emoji -> user ids ('bot' for the bot's own)
-}
-
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   write: (text: string) => void;
@@ -30,6 +25,8 @@ export interface ConsoleOptions {
   /** Waits until queued side effects have run, so output follows input in order. */
   settle: () => Promise<void>;
   interactive?: boolean;
+  /** Where messages and reactions are kept; the database in production, so a restart loses nothing. */
+  messages?: ConsoleMessageStore;
 }
 
 const helpText = `Console controls:
@@ -45,8 +42,8 @@ Forms ask one question per line; an empty line skips an optional question.`;
 
 export class ConsoleAdapter implements ChatPlatform {
   readonly platform = 'console' as const;
-  private seq = 0;
-  private readonly messages = new Map<string, Posted>();
+  readonly capabilities: PlatformCapabilities = { removeOthersReactions: true };
+  private readonly messages: ConsoleMessageStore;
   private user = 'admin';
   private channel = 'general';
   private sink?: InboundSink;
@@ -54,7 +51,9 @@ export class ConsoleAdapter implements ChatPlatform {
   readonly granted = new Map<string, Set<string>>(); // target -> user ids
   private done?: Promise<void>;
 
-  constructor(private readonly o: ConsoleOptions) {}
+  constructor(private readonly o: ConsoleOptions) {
+    this.messages = o.messages ?? memoryConsoleMessages();
+  }
 
   async start(sink: InboundSink): Promise<void> {
     this.sink = sink;
@@ -148,8 +147,8 @@ export class ConsoleAdapter implements ChatPlatform {
       case 'react':
       case 'unreact':
       case 'show': {
-        const id = this.resolveId(args[0]);
-        const posted = id && this.messages.get(id);
+        const id = await this.resolveId(args[0]);
+        const posted = id && (await this.messages.get(Number(id)));
         if (!id || !posted) {
           this.out(`No bot message ${args[0] ?? ''} here. Use #<id> from the output, or ^ for the latest in #${this.channel}.`);
           return true;
@@ -175,20 +174,18 @@ export class ConsoleAdapter implements ChatPlatform {
 
   /** A person's reaction on a bot message: recorded here, then handed to the core as a vote. */
   async reactAs(userId: string, messageId: string, emoji: string, added: boolean): Promise<void> {
-    const posted = this.messages.get(messageId);
+    const posted = await this.messages.get(Number(messageId));
     if (!posted) throw new Error(`no message #${messageId}`);
-    const set = posted.reactions.get(emoji) ?? new Set<string>();
-    if (added) set.add(userId);
-    else set.delete(userId);
-    posted.reactions.set(emoji, set);
+    await this.messages.react(posted.id, emoji, userId, added);
     const user = consoleUser(userId);
     await this.sink!.reaction({ message: { channel: { platform: 'console', workspaceId: consoleWorkspace, id: posted.channel }, id: messageId }, user, added, emoji });
   }
 
-  private resolveId(arg: string | undefined): string | undefined {
+  private async resolveId(arg: string | undefined): Promise<string | undefined> {
     if (!arg) return undefined;
-    if (arg === '^') return [...this.messages.entries()].reverse().find(([, m]) => m.channel === this.channel)?.[0];
-    return arg.replace(/^#/, '');
+    if (arg === '^') return (await this.messages.latestIn(this.channel))?.toString();
+    const id = arg.replace(/^#/, '');
+    return /^\d+$/.test(id) ? id : undefined;
   }
 
   private async show(reply: Reply): Promise<void> {
@@ -230,18 +227,18 @@ export class ConsoleAdapter implements ChatPlatform {
     await this.show(reply);
   }
 
-  private printMessage(id: string, p: Posted): void {
-    const reactions = [...p.reactions.entries()].filter(([, users]) => users.size).map(([e, users]) => `${e} ${[...users].join(',')}`);
+  private printMessage(id: string, p: Pick<StoredConsoleMessage, 'channel' | 'message' | 'reactions'>): void {
+    const reactions = Object.entries(p.reactions).filter(([, users]) => users.length).map(([e, users]) => `${e} ${users.join(',')}`);
     this.out(`#${id} in #${p.channel}:\n${indent(renderText(p.message))}${reactions.length ? `\n   reactions: ${reactions.join(' · ')}` : ''}`);
   }
 
   // ---- ChatPlatform ----
 
-  async post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef> {
-    const id = String(++this.seq);
-    const posted = { channel: to.id, message: msg, reactions: new Map<string, Set<string>>() };
-    this.messages.set(id, posted);
-    this.printMessage(id, posted);
+  async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {
+    const { id: n, created } = await this.messages.create(to.id, msg, opts.key);
+    const id = String(n);
+    if (!created) return { channel: to, id }; // the same post again (a retry after a crash): it stays one
+    this.printMessage(id, { channel: to.id, message: msg, reactions: {} });
     if (msg.image) this.out(`   [image file: ${this.saveImage(id, msg.image)}]`);
     return { channel: to, id };
   }
@@ -256,11 +253,9 @@ export class ConsoleAdapter implements ChatPlatform {
   }
 
   async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
-    const p = this.messages.get(ref.id);
-    if (!p) throw new PlatformError('not_found', `message #${ref.id} does not exist`);
-    p.message = msg;
+    if (!(await this.messages.update(Number(ref.id), msg))) throw new PlatformError('not_found', `message #${ref.id} does not exist`);
     this.out(`(edited #${ref.id})`);
-    this.printMessage(ref.id, p);
+    this.printMessage(ref.id, (await this.messages.get(Number(ref.id)))!);
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
@@ -269,23 +264,19 @@ export class ConsoleAdapter implements ChatPlatform {
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {
-    const p = this.messages.get(on.id);
-    if (!p) throw new PlatformError('not_found', `message #${on.id} does not exist`);
-    const set = p.reactions.get(emoji) ?? new Set<string>();
-    set.add('bot');
-    p.reactions.set(emoji, set);
+    if (!(await this.messages.get(Number(on.id)))) throw new PlatformError('not_found', `message #${on.id} does not exist`);
+    await this.messages.react(Number(on.id), emoji, 'bot', true);
   }
 
   async unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void> {
-    const removed = this.messages.get(on.id)?.reactions.get(emoji)?.delete(user.id);
-    if (removed) this.out(`(removed @${user.id}'s ${emoji} on #${on.id}: it doesn't count as a vote)`);
+    if (await this.messages.react(Number(on.id), emoji, user.id, false)) this.out(`(removed @${user.id}'s ${emoji} on #${on.id})`);
   }
 
   async reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>> {
-    const p = this.messages.get(on.id);
-    if (!p) return [];
-    return [...p.reactions.entries()].flatMap(([emoji, users]) =>
-      [...users].filter((u) => u !== 'bot').map((u) => ({ emoji, user: consoleUser(u) })),
+    const p = await this.messages.get(Number(on.id));
+    if (!p) throw new PlatformError('not_found', `message #${on.id} does not exist`);
+    return Object.entries(p.reactions).flatMap(([emoji, users]) =>
+      users.filter((u) => u !== 'bot').map((u) => ({ emoji, user: consoleUser(u) })),
     );
   }
 

@@ -59,6 +59,7 @@ export function createDiscordAdapter(config: NonNullable<Config['discord']>, log
 
 export class DiscordAdapter implements ChatPlatform {
   readonly platform = 'discord' as const;
+  readonly capabilities = { removeOthersReactions: true };
   readonly client: Client;
   private readonly log: Logger;
   private readonly forms: FormSessions;

@@ -43,6 +43,8 @@ function imageKey(channel: string, rendered: RenderedMessage, image: Image): str
 
 export class SlackAdapter implements ChatPlatform {
   readonly platform = 'slack' as const;
+  /** Slack lets an app remove only its own reactions. */
+  readonly capabilities = { removeOthersReactions: false };
   readonly app: App;
   private readonly log: Logger;
   private readonly users: UserDirectory;

@@ -24,6 +24,7 @@ export class Clock {
 
 export class RecordingPlatform implements ChatPlatform {
   readonly platform = 'console' as const;
+  readonly capabilities = { removeOthersReactions: false };
   readonly posts: Array<{ channel: string; message: OutboundMessage }> = [];
   /** Makes the next posts to a channel fail with this error. */
   failing = new Map<string, Error>();
