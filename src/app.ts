@@ -44,7 +44,7 @@ async function openMigratedDatabase(url: string, log: Logger): Promise<Database>
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const db = await openMigratedDatabase(config.databaseUrl, log);
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now });
+  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, outboxLeaseMs: config.outboxLeaseMs });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();

@@ -28,6 +28,7 @@ const schema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
     SLACK_API_URL: url('Slack Web API base, test hook').default('https://slack.com/api/'),
     SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    OUTBOX_LEASE_SECONDS: z.coerce.number({ error: () => 'must be a whole number of seconds' }).int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_TIME_ZONE: z
       .string()
@@ -52,6 +53,8 @@ export interface Config {
   databaseUrl: string;
   logLevel: Env['LOG_LEVEL'];
   defaultTimeZone: string;
+  /** How long a process holds a side effect it is carrying out before another process may retry it. */
+  outboxLeaseMs: number;
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
 }
@@ -76,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
@@ -90,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 const names = [
   'DATABASE_URL', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL',
   'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_PORT',
-  'LOG_LEVEL', 'DEFAULT_TIME_ZONE',
+  'LOG_LEVEL', 'DEFAULT_TIME_ZONE', 'OUTBOX_LEASE_SECONDS',
 ] as const;
 
 /** Only our variables: an unset or empty one takes its default. */

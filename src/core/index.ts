@@ -18,6 +18,8 @@ export interface CoreOptions {
   log: Logger;
   defaultTimeZone: string;
   now?: () => Date;
+  /** How long this process holds a side effect before another may retry it (default 60 s). */
+  outboxLeaseMs?: number;
 }
 
 export interface Core {
@@ -33,7 +35,7 @@ export interface Core {
 export function createCore(o: CoreOptions): Core {
   const platforms = new Map<Platform, ChatPlatform>();
   const commands = new Map(o.commands.map((c) => [c.name, c]));
-  const dispatcher = createDispatcher(() => deps);
+  const dispatcher = createDispatcher(() => deps, o.outboxLeaseMs);
   const deps: CoreDeps = {
     store: o.store,
     now: o.now ?? (() => new Date()),

@@ -7,7 +7,6 @@ import { PlatformError } from '../ports/chat-platform.js';
 import { performEffect } from './perform.js';
 
 const maxAttempts = 6;
-const leaseMs = 60_000;
 
 export function backoffMs(attempts: number, err: unknown): number {
   const hinted = err instanceof PlatformError ? err.retryAfterMs : undefined;
@@ -24,7 +23,7 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
-export function createDispatcher(deps: () => CoreDeps): Dispatcher {
+export function createDispatcher(deps: () => CoreDeps, leaseMs = 60_000): Dispatcher {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -39,7 +38,7 @@ export function createDispatcher(deps: () => CoreDeps): Dispatcher {
       if (!(await d.store.outbox.claim(item.id, item.nextAttemptAt, new Date(now.getTime() + leaseMs)))) continue;
       handled++;
       try {
-        await performEffect(d, item.effect);
+        await performEffect(d, item.effect, { key: `outbox:${item.id}` });
         await d.store.outbox.done(item.id, d.now());
       } catch (err) {
         await onFailure(d, item.id, item.effect, item.attempts + 1, err);

@@ -1,7 +1,7 @@
 // One effect, carried out against its platform. Throws to let the dispatcher retry or report.
 import type { CoreDeps } from '../deps.js';
 import type { Member, Program } from '../model.js';
-import { PlatformError, type ChannelRef, type ChatPlatform, type UserRef } from '../ports/chat-platform.js';
+import { PlatformError, type ChannelRef, type ChatPlatform, type MessageRef, type UserRef } from '../ports/chat-platform.js';
 import { committeeMessage } from '../applications/render.js';
 import { tally } from '../voting/rules.js';
 import type { Effect } from './effect.js';
@@ -16,7 +16,8 @@ function platformFor(d: CoreDeps, p: Program | { platform: Program['platform'] }
   return platform;
 }
 
-export async function performEffect(d: CoreDeps, e: Effect): Promise<void> {
+/** `item.key` identifies the outbox item: a post it makes appears once, however often it is retried. */
+export async function performEffect(d: CoreDeps, e: Effect, item: { key?: string } = {}): Promise<void> {
   const { store } = d;
   switch (e.kind) {
     case 'committee.post':
@@ -33,10 +34,17 @@ export async function performEffect(d: CoreDeps, e: Effect): Promise<void> {
         if (app.committeeChannelId && app.committeeMessageId) await platform.edit({ channel: channel(program, app.committeeChannelId), id: app.committeeMessageId }, msg);
         return;
       }
-      if (app.committeeMessageId) return; // posted already (a retry after a crash)
-      if (!program.committeeChannelId) throw new PlatformError('not_found', 'no committee channel is set', 'set one with /program setup committee_channel:#…');
-      const ref = await platform.post(channel(program, program.committeeChannelId), msg);
-      await store.applications.setCommitteeMessage(app.id, ref.channel.id, ref.id);
+      // A retry completes what the first attempt left undone: the post appears once (its key), and
+      // every seed reaction is added (adding one twice is harmless on every platform).
+      let ref: MessageRef;
+      if (app.committeeChannelId && app.committeeMessageId) {
+        ref = { channel: channel(program, app.committeeChannelId), id: app.committeeMessageId };
+      } else {
+        if (!program.committeeChannelId) throw new PlatformError('not_found', 'no committee channel is set', 'set one with /program setup committee_channel:#…');
+        ref = await platform.post(channel(program, program.committeeChannelId), msg, { key: item.key });
+        await store.applications.setCommitteeMessage(app.id, ref.channel.id, ref.id);
+      }
+      if (app.status !== 'voting') return;
       for (const emoji of [program.emoji.approve, program.emoji.reject, program.emoji.abstain]) await platform.react(ref, emoji);
       return;
     }
@@ -84,7 +92,7 @@ export async function performEffect(d: CoreDeps, e: Effect): Promise<void> {
       return;
     }
     case 'post':
-      await platformFor(d, e).post({ platform: e.platform, workspaceId: e.workspaceId, id: e.channelId }, e.message);
+      await platformFor(d, e).post({ platform: e.platform, workspaceId: e.workspaceId, id: e.channelId }, e.message, { key: item.key });
       return;
     case 'unreact':
       await platformFor(d, e)
