@@ -97,7 +97,7 @@ export class Harness {
     const log = createLogger('info', sink);
     const discord = { token: this.double.token, applicationId: this.double.applicationId, apiUrl: this.double.apiUrl };
     this.app = await startApp({
-      config: { databaseUrl: this.databaseUrl, logLevel: 'info', defaultTimeZone: 'UTC', discord },
+      config: { databaseUrl: this.databaseUrl, logLevel: 'info', defaultTimeZone: 'UTC', outboxLeaseMs: 60_000, discord },
       log,
       scheduler: false,
       platforms: (core) => {
