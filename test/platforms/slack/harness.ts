@@ -92,6 +92,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
     databaseUrl: db.url,
     logLevel: 'info',
     defaultTimeZone: 'UTC',
+    outboxLeaseMs: 60_000,
     slack: { botToken: slack.botToken, signingSecret: slack.signingSecret, apiUrl: slack.apiUrl, port: 0, ...(o.socketMode ? { appToken: slack.appToken } : {}) },
   };
 
