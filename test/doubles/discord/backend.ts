@@ -19,6 +19,8 @@ export interface Backend {
   interactions: InteractionStore;
   commands: CommandStore;
   gatewayUrl(): string;
+  /** How far back a create with `enforce_nonce` finds an earlier message with its nonce. */
+  nonceWindowMs: number;
   /** Dispatches an event Discord would echo back for the bot's own action, if that echo is enabled. */
   echo(kind: keyof EchoOptions, t: string, d: unknown): void;
 }

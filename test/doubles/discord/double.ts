@@ -23,6 +23,11 @@ export interface DiscordDoubleOptions extends WorldOptions {
   heartbeatIntervalMs?: number;
   /** Events Discord echoes for the bot's own actions; `false` turns them all off. Default: all on. */
   echo?: boolean | EchoOptions;
+  /**
+   * A message create with `enforce_nonce: true` whose nonce the bot used in the same channel this
+   * recently returns that earlier message. Discord says "the past few minutes"; default 3 minutes.
+   */
+  nonceWindowMs?: number;
 }
 
 type Without<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;
@@ -36,6 +41,7 @@ export class DiscordDouble {
   readonly interactions: InteractionStore;
   readonly commands: CommandStore;
   private readonly recorder = new Recorder();
+  private readonly rest: RestServer;
   private readonly server: Server;
   private readonly gateway: FakeGateway;
   private port = 0;
@@ -51,9 +57,10 @@ export class DiscordDouble {
     const backend: Backend = {
       world: this.world, messages: this.messages, interactions: this.interactions, commands: this.commands,
       gatewayUrl: () => this.gatewayUrl,
+      nonceWindowMs: options.nonceWindowMs ?? 3 * 60_000,
       echo: (kind, t, d) => void (echo[kind] !== false && d !== undefined && this.gateway.dispatch(t, d)),
     };
-    const rest = new RestServer(this.recorder, [...interactionRoutes(backend), ...channelRoutes(backend), ...guildRoutes(backend)], this.token);
+    const rest = (this.rest = new RestServer(this.recorder, [...interactionRoutes(backend), ...channelRoutes(backend), ...guildRoutes(backend)], this.token));
     this.server = createServer((req, res) => {
       rest.handle(req, res).catch((error: unknown) => {
         res.writeHead(500, { 'content-type': 'application/json' });
@@ -276,7 +283,17 @@ export class DiscordDouble {
     this.recorder.failNext(matcher, spec, times);
   }
 
+  /**
+   * The next `times` matching requests are carried out at once (a message is created, a reaction
+   * added) but answered `ms` later: Discord accepting a request and answering after the client's
+   * timeout, or a bot killed while it waits. `calls()` shows them at once, with `delayedMs`.
+   */
+  delayNext(matcher: CallMatcher | ((call: RecordedCall) => boolean), ms: number, times = 1): void {
+    this.recorder.delayNext(matcher, ms, times);
+  }
+
   async close(): Promise<void> {
+    this.rest.release();
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -16,12 +16,14 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: number,
     message: string,
+    /** Discord's per-field details of a 50035 (`{ field: { _errors: [{ code, message }] } }`). */
+    readonly errors?: unknown,
   ) {
     super(message);
   }
 
   toSpec(): FailureSpec {
-    return { status: this.status, body: { message: this.message, code: this.code } };
+    return { status: this.status, body: { message: this.message, code: this.code, ...(this.errors ? { errors: this.errors } : {}) } };
   }
 }
 

@@ -54,6 +54,8 @@ export interface StoredMessage {
   webhookId?: string;
   interaction?: { id: string; type: number; userId: string; name?: string };
   reactions: Map<string, Reaction>;
+  /** The create request's `nonce`, if it had one (Discord echoes it in the answer and MESSAGE_CREATE). */
+  nonce?: string | number;
 }
 
 /**
@@ -140,6 +142,16 @@ export class MessageStore {
     reaction.users = reaction.users.filter((u) => u !== userId);
     if (reaction.users.length === 0) message.reactions.delete(key);
     return true;
+  }
+
+  /**
+   * The message this author created in this channel with this nonce since `since` (ms epoch), if any:
+   * what Discord answers a create with `enforce_nonce: true` instead of making a second message.
+   */
+  byNonce(channelId: string, authorId: string, nonce: string | number, since: number): StoredMessage | undefined {
+    return [...this.messages.values()].find((m) =>
+      m.channelId === channelId && m.authorId === authorId && m.nonce !== undefined && String(m.nonce) === String(nonce) &&
+      Date.parse(m.timestamp) >= since);
   }
 
   reactionUsers(message: StoredMessage, rawEmoji: string): string[] {

@@ -23,6 +23,8 @@ export interface RecordedCall {
   response: unknown;
   /** This answer came from failNext(), not from the route. */
   injected: boolean;
+  /** The route ran at once but its answer was held this long (delayNext): a platform answering late. */
+  delayedMs?: number;
 }
 
 export interface CallMatcher {
@@ -53,6 +55,12 @@ export function matches(call: Pick<RecordedCall, 'method' | 'path' | 'route' | '
 
 const toFn = (p: CallPredicate) => (typeof p === 'function' ? p : (c: RecordedCall) => matches(c, p));
 
+interface DelayRule {
+  matcher: CallMatcher | ((call: RecordedCall) => boolean);
+  ms: number;
+  remaining: number;
+}
+
 interface FailureRule {
   matcher: CallMatcher | ((call: RecordedCall) => boolean);
   spec: FailureSpec;
@@ -63,6 +71,7 @@ export class Recorder {
   readonly all: RecordedCall[] = [];
   private readonly events = new EventEmitter().setMaxListeners(0);
   private rules: FailureRule[] = [];
+  private delays: DelayRule[] = [];
   private nextSeq = 1;
 
   takeSeq(): number {
@@ -115,6 +124,20 @@ export class Recorder {
     rule.remaining -= 1;
     if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
     return rule.spec;
+  }
+
+  /** The next `times` requests matching `matcher` reach their route at once, but are answered `ms` later. */
+  delayNext(matcher: CallMatcher | ((call: RecordedCall) => boolean), ms: number, times = 1): void {
+    this.delays.push({ matcher, ms, remaining: times });
+  }
+
+  /** Consumes and returns the answer delay for this request, if one was asked for. */
+  takeDelay(call: RecordedCall): number | undefined {
+    const rule = this.delays.find((r) => (typeof r.matcher === 'function' ? r.matcher(call) : matches(call, r.matcher)));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.delays = this.delays.filter((r) => r !== rule);
+    return rule.ms;
   }
 
   pendingFailures(): number {

@@ -124,8 +124,32 @@ export class RestServer {
     }
     call.status = result.status;
     call.response = result.body;
+    const delay = injected ? undefined : this.recorder.takeDelay(call);
+    if (delay !== undefined) call.delayedMs = delay;
     this.recorder.record(call);
-    this.write(res, result);
+    if (delay !== undefined) await this.hold(delay);
+    // A client that gave up waiting (its timeout) has closed the socket: the late answer goes nowhere.
+    if (!res.destroyed) this.write(res, result);
+  }
+
+  private readonly held = new Set<() => void>();
+
+  /** Waits `ms`, or until release() (the double closing). */
+  private hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.held.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.held.add(done);
+    });
+  }
+
+  /** Ends every held answer now (close). */
+  release(): void {
+    for (const done of [...this.held]) done();
   }
 
   private async run(match: ReturnType<typeof matchRoute>, ctx: RouteContext): Promise<RouteResult> {

@@ -6,6 +6,7 @@ import { reactionAddEvent, reactionRemoveEvent } from './events.js';
 import type { FileUpload, StoredMessage } from './messages.js';
 import { noContent, ok, route, type Route, type RouteContext } from './rest.js';
 import { channelJson, messageJson, userJson } from './shapes.js';
+import { checkBody, messageCreateRequest } from './spec.js';
 import { compareSnowflakes } from './snowflake.js';
 import type { Channel } from './world.js';
 
@@ -59,10 +60,17 @@ export function channelRoutes(backend: Backend): Route[] {
         if (recipient.bot || world.closedDms.has(recipient.id)) throw Errors.cannotSendMessagesToThisUser();
       }
       requirePerms(channel, P.SendMessages | (ctx.files.length ? P.AttachFiles : 0n));
+      checkBody(ctx.body, messageCreateRequest);
       assertNotEmpty(ctx.body, ctx.files);
-      const message = messages.create(channel.id, world.botId, ctx.body ?? {}, ctx.files);
+      const nonce = ctx.body?.nonce as string | number | null | undefined;
+      if (ctx.body?.enforce_nonce === true && nonce != null) {
+        // Discord: the same author's message with this nonce from the past few minutes is the answer.
+        const earlier = messages.byNonce(channel.id, world.botId, nonce, Date.now() - backend.nonceWindowMs);
+        if (earlier) return ok(messageJson(world, earlier, false, true));
+      }
+      const message = messages.create(channel.id, world.botId, ctx.body ?? {}, ctx.files, nonce != null ? { nonce } : {});
       backend.echo('messages', 'MESSAGE_CREATE', messageJson(world, message, true));
-      return ok(messageJson(world, message));
+      return ok(messageJson(world, message, false, true));
     }),
 
     route('GET', '/channels/:channelId/messages', (ctx) => {

@@ -101,8 +101,11 @@ function reactionsJson(world: World, message: StoredMessage): APIReaction[] {
   }));
 }
 
-/** A message as REST returns it; `gateway` adds guild_id and member like MESSAGE_CREATE does. */
-export function messageJson(world: World, message: StoredMessage, gateway = false): APIMessage & Record<string, unknown> {
+/**
+ * A message as REST returns it; `gateway` adds guild_id and member like MESSAGE_CREATE does.
+ * `created`: the answer to its create request, which (like MESSAGE_CREATE) carries the nonce sent.
+ */
+export function messageJson(world: World, message: StoredMessage, gateway = false, created = gateway): APIMessage & Record<string, unknown> {
   const channel = world.channels.get(message.channelId);
   const author = world.requireUser(message.authorId);
   const json: APIMessage & Record<string, unknown> = {
@@ -124,6 +127,7 @@ export function messageJson(world: World, message: StoredMessage, gateway = fals
     flags: message.flags,
   };
   if (message.reactions.size > 0) json.reactions = reactionsJson(world, message);
+  if (created && message.nonce !== undefined) json.nonce = message.nonce;
   if (message.webhookId) {
     json.webhook_id = message.webhookId;
     json.application_id = world.applicationId;
