@@ -7,11 +7,12 @@ import {
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import {
-  PlatformError, type ChannelRef, type ChatPlatform, type InboundSink, type MessageRef, type OutboundMessage, type UserRef,
+  PlatformError, type ChannelRef, type ChatPlatform, type InboundSink, type MessageRef, type OutboundMessage, type PostOptions, type UserRef,
 } from '../../core/ports/chat-platform.js';
 import { discordCode, mapped, toPlatformError } from './errors.js';
 import { handleInteraction } from './interactions.js';
 import { FormSessions } from './modals.js';
+import { onceOptions } from './nonce.js';
 import {
   KeyedQueue, onReaction, readReactions, reconcile, routeEmoji, type OpenMessage, type ReconcileResult,
 } from './reactions.js';
@@ -188,9 +189,10 @@ export class DiscordAdapter implements ChatPlatform {
     return channel;
   }
 
-  async post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef> {
+  /** With `opts.key`, a repeat of the post (a resend, a retry after a crash) appears once: see nonce.ts. */
+  async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {
     const channel = await this.sendable(to.id, 'post');
-    const sent = await mapped({ kind: 'post', channel: `<#${to.id}>` }, async () => (await channel.send(render(msg))) as { id: string });
+    const sent = await mapped({ kind: 'post', channel: `<#${to.id}>` }, async () => (await channel.send({ ...render(msg), ...onceOptions(opts.key) })) as { id: string });
     return { channel: to, id: sent.id };
   }
 
@@ -201,7 +203,7 @@ export class DiscordAdapter implements ChatPlatform {
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
-    await mapped({ kind: 'dm' }, () => this.live.users.send(to.id, render(msg)));
+    await mapped({ kind: 'dm' }, () => this.live.users.send(to.id, { ...render(msg), ...onceOptions() }));
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {
