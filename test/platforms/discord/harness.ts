@@ -86,8 +86,8 @@ export class Harness {
     return h;
   }
 
-  /** Starts the app (again) on the same database, with a new Client. */
-  async startApp(): Promise<void> {
+  /** Starts the app (again) on the same database, with a new Client; `options` replace the harness's adapter options. */
+  async startApp(options: DiscordAdapterOptions = this.adapterOptions): Promise<void> {
     const sink = new Writable({
       write: (chunk, _enc, done) => {
         for (const line of String(chunk).split('\n').filter(Boolean)) this.logs.push(JSON.parse(line));
@@ -104,7 +104,7 @@ export class Harness {
         // Flow tests wait for the core's answer (a loaded CI machine can take longer than the 40 ms
         // production default); the deferred path has its own tests with deferAfterMs: 0.
         this.adapter = createDiscordAdapter(discord, log, {
-          onNewSession: () => core.catchUp(this.adapter), rest: { retries: 0 }, deferAfterMs: 2000, ...this.adapterOptions,
+          onNewSession: () => core.catchUp(this.adapter), rest: { retries: 0 }, deferAfterMs: 2000, ...options,
         });
         return [this.adapter];
       },
