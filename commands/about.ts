@@ -1,6 +1,6 @@
 import { defineCommand } from './define.js';
 import { programOption } from './shared-options.js';
-import { aboutCard } from '../src/core/programs/setup.js';
+import { aboutCard } from '../src/core/programs/card.js';
 
 export default defineCommand({
   name: 'about',

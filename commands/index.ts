@@ -10,6 +10,7 @@ import applicationDecide from './application-decide.js';
 import programSetup from './program-setup.js';
 import programShow from './program-show.js';
 import programRules from './program-rules.js';
+import programWaitlist from './program-waitlist.js';
 import { programClose, programOpen } from './program-open-close.js';
 import { questionsAdd, questionsEdit, questionsList, questionsRemove, questionsReorder } from './program-questions.js';
 import { reasonsAdd, reasonsList, reasonsRemove } from './program-reasons.js';
@@ -23,7 +24,7 @@ import { activityCommands } from './activity.js';
 
 export const allCommands: readonly Command[] = [
   help, about, apply, applicationStatus, applicationWithdraw, applicationPending, applicationDecide,
-  programSetup, programShow, programRules, programOpen, programClose,
+  programSetup, programShow, programRules, programWaitlist, programOpen, programClose,
   questionsAdd, questionsEdit, questionsRemove, questionsList, questionsReorder,
   reasonsAdd, reasonsRemove, reasonsList,
   committeeAdd, committeeRemove, committeeList, staffAdd, staffRemove,

@@ -1,8 +1,7 @@
 // /program reasons add|remove|list — the preset rejection reasons applicants are told.
 import { defineCommand, opt } from './define.js';
 import { programOption } from './shared-options.js';
-import { audit } from '../src/core/audit.js';
-import { say } from '../src/core/replies.js';
+import { listReasons, removeReason, saveReason } from '../src/core/programs/reasons.js';
 
 const code = opt.string('A short code, e.g. not_right_fit', { required: true, min: 2, max: 40 });
 
@@ -11,11 +10,7 @@ export const reasonsList = defineCommand({
   description: 'Preset rejection reasons (staff)',
   access: 'staff',
   options: { program: programOption },
-  async run(ctx, input) {
-    const program = await ctx.program(input.program);
-    const reasons = await ctx.deps.store.reasons.list(program.id);
-    return say(reasons.map((r) => `• ${r.code} — “${r.label}”`).join('\n') || 'No presets yet.', { title: `Rejection reasons — ${program.name}` });
-  },
+  run: async (ctx, input) => listReasons(ctx, await ctx.program(input.program)),
 });
 
 export const reasonsAdd = defineCommand({
@@ -23,25 +18,13 @@ export const reasonsAdd = defineCommand({
   description: 'Add or reword a preset rejection reason (staff)',
   access: 'staff',
   options: { program: programOption, code, label: opt.string('What the applicant reads, e.g. "not the right fit right now"', { required: true, min: 5, max: 200 }) },
-  async run(ctx, input) {
-    const program = await ctx.program(input.program);
-    const key = input.code.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
-    await ctx.deps.store.transaction(async (r) => {
-      await r.reasons.upsert(program.id, key, input.label);
-      await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'reason.saved', subject: { type: 'reason', id: key }, data: { label: input.label } }, ctx.deps.now());
-    });
-    return say(`Saved reason ${key}: “${input.label}”.`);
-  },
+  run: async (ctx, input) => saveReason(ctx, await ctx.program(input.program), input.code, input.label),
 });
 
 export const reasonsRemove = defineCommand({
   name: 'program reasons remove',
-  description: 'Remove a preset rejection reason (staff)',
+  description: 'Remove a preset rejection reason (staff; built-in ones can only be reworded)',
   access: 'staff',
   options: { program: programOption, code },
-  async run(ctx, input) {
-    const program = await ctx.program(input.program);
-    const removed = await ctx.deps.store.reasons.remove(program.id, input.code);
-    return say(removed ? `Removed reason ${input.code}.` : `There is no reason ${input.code}; see /program reasons list.`);
-  },
+  run: async (ctx, input) => removeReason(ctx, await ctx.program(input.program), input.code),
 });

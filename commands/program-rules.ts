@@ -1,6 +1,7 @@
 import { defineCommand, opt } from './define.js';
 import { programOption } from './shared-options.js';
-import { programCard, setRules } from '../src/core/programs/setup.js';
+import { setRules } from '../src/core/programs/setup.js';
+import { programReply } from '../src/core/programs/card.js';
 
 export default defineCommand({
   name: 'program rules',
@@ -20,7 +21,7 @@ export default defineCommand({
     announce_acceptances: opt.boolean('Announce new ambassadors in the announcement channel'),
   },
   async run(ctx, input) {
-    const program = await setRules(ctx, await ctx.program(input.program), input);
-    return { kind: 'message', private: true, message: programCard(program, await ctx.deps.store.ambassadors.activeCount(program.id)) };
+    const { program, notes } = await setRules(ctx, await ctx.program(input.program), input);
+    return programReply(ctx.deps.store, program, notes);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand, opt } from './define.js';
-import { programCard, setupProgram } from '../src/core/programs/setup.js';
-import { say } from '../src/core/replies.js';
+import { setupProgram } from '../src/core/programs/setup.js';
+import { programReply } from '../src/core/programs/card.js';
 
 export default defineCommand({
   name: 'program setup',
@@ -21,10 +21,8 @@ export default defineCommand({
     timezone: opt.string('IANA time zone, e.g. Europe/Paris', { max: 64 }),
   },
   async run(ctx, input) {
-    const { program, created } = await setupProgram(ctx, input);
-    const active = await ctx.deps.store.ambassadors.activeCount(program.id);
+    const { program, created, notes } = await setupProgram(ctx, input);
     const next = created ? '\n\nNext: add questions with /program questions add, and committee members with /committee add.' : '';
-    const { text: details, ...card } = programCard(program, active);
-    return say(`${created ? 'Created' : 'Updated'} ${program.name}.${next}\n\n${details}`, card);
+    return programReply(ctx.deps.store, program, [`${created ? 'Created' : 'Updated'} ${program.name}.${next}`, ...notes]);
   },
 });

@@ -27,6 +27,8 @@ export interface Repositories {
     isStaff(memberId: number): Promise<boolean>;
     add(memberId: number): Promise<void>;
     remove(memberId: number): Promise<boolean>;
+    /** Staff listed with /staff add in a workspace. */
+    inWorkspace(platform: string, workspaceId: string): Promise<Member[]>;
   };
   programs: {
     create(platform: string, workspaceId: string, settings: ProgramSettings): Promise<Program>;
@@ -94,6 +96,8 @@ export interface Repositories {
   audit: {
     record(e: Omit<AuditEntry, 'id' | 'createdAt'> & { createdAt?: Date }): Promise<void>;
     latest(programIds: number[], limit: number): Promise<AuditEntry[]>;
+    /** Who first did `action` in a program (e.g. who created it), if anyone recorded. */
+    firstActor(programId: number, action: string): Promise<number | null>;
   };
   outbox: {
     enqueue(effect: Effect, at?: Date): Promise<void>;

@@ -82,6 +82,8 @@ export function activityRepository(db: Tx, provider: Provider): ActivityReposito
     referralCredited: async (programId, ref) =>
       (await db.activity.count({ where: { programId, kind: { key: 'referral' }, note: { endsWith: `(application ${ref})` } } })) > 0,
 
+    isOptedOut: async (programId, memberId) =>
+      (await db.ambassador.count({ where: { programId, memberId, leaderboardOptOut: true } })) > 0,
     setOptOut: async (programId, memberId, optOut) =>
       (await db.ambassador.updateMany({ where: { programId, memberId, status: 'ACTIVE', leaderboardOptOut: !optOut }, data: { leaderboardOptOut: optOut } })).count === 1,
     async boardSettings(programId) {
@@ -106,7 +108,7 @@ export function activityRepository(db: Tx, provider: Provider): ActivityReposito
     newAmbassadors: async (programId, range) =>
       (
         await db.ambassador.findMany({
-          where: { programId, status: 'ACTIVE', since: inRange(range) }, include: { member: { select: { displayName: true } } }, orderBy: [{ since: 'asc' }, { id: 'asc' }],
+          where: { programId, status: 'ACTIVE', leaderboardOptOut: false, since: inRange(range) }, include: { member: { select: { displayName: true } } }, orderBy: [{ since: 'asc' }, { id: 'asc' }],
         })
       ).map((a) => a.member.displayName),
 

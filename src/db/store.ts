@@ -60,6 +60,8 @@ function repositories(db: Tx, provider: Provider): Repositories {
         await db.staffMember.upsert({ where: { memberId }, create: { memberId }, update: {} });
       },
       remove: async (memberId) => (await db.staffMember.deleteMany({ where: { memberId } })).count > 0,
+      inWorkspace: async (platform, workspaceId) =>
+        (await db.staffMember.findMany({ where: { member: { platform, workspaceId } }, include: { member: true }, orderBy: { id: 'asc' } })).map((s) => toMember(s.member)),
     },
     programs: {
       create: async (platform, workspaceId, s) =>
@@ -220,6 +222,8 @@ function repositories(db: Tx, provider: Provider): Repositories {
       },
       latest: async (programIds, limit) =>
         (await db.auditEvent.findMany({ where: { programId: { in: programIds } }, orderBy: { id: 'desc' }, take: limit })).map(toAudit),
+      firstActor: async (programId, action) =>
+        (await db.auditEvent.findFirst({ where: { programId, action, actorId: { not: null } }, orderBy: { id: 'asc' }, select: { actorId: true } }))?.actorId ?? null,
     },
     outbox: {
       async enqueue(effect: Effect, at?: Date) {

@@ -49,7 +49,10 @@ describe(`applications and committee voting on ${testProvider}`, () => {
     expect(await t.job((j) => j.closeDueVotes())).toBe(1);
     expect((await app(ref)).extended).toBe(true);
     expect((await app(ref)).status).toBe('VOTING');
-    expect(out()).toContain(`Application ${ref} didn't reach quorum; voting is extended once`);
+    // News for the committee, not an alert: nobody has to act, and the post shows the new closing time.
+    expect(out()).toContain(`== Voting extended: application ${ref} ==`);
+    expect(out()).not.toContain('Staff: action needed');
+    expect(out()).toMatch(/\(edited #1\)\n#1 in #committee:[\s\S]*closes Sun, 8 Mar 2026, 10:00 \(UTC\)/);
 
     t.clock.advanceHours(72);
     expect(await t.job((j) => j.closeDueVotes())).toBe(1);

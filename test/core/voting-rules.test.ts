@@ -18,20 +18,20 @@ describe('voting rules', () => {
   it('GIVEN quorum with 2/3 approvals THEN accept; abstentions count toward quorum only', () => {
     expect(evaluate(votes(2, 1, 0), rules, open)).toEqual({ kind: 'accept' });
     expect(evaluate(votes(2, 0, 1), rules, open)).toEqual({ kind: 'accept' });
-    expect(evaluate(votes(3, 2, 0), rules, open)).toEqual({ kind: 'reject' });
+    expect(evaluate(votes(3, 2, 0), rules, open)).toEqual({ kind: 'reject', reason: 'not_right_fit' });
   });
   it('GIVEN a tie THEN never accept, even with a threshold of one half', () => {
     expect(meetsThreshold(votes(2, 2, 0), { thresholdNumerator: 1, thresholdDenominator: 2 })).toBe(false);
-    expect(evaluate(votes(1, 1, 1), rules, open)).toEqual({ kind: 'reject' });
+    expect(evaluate(votes(1, 1, 1), rules, open)).toEqual({ kind: 'reject', reason: 'not_right_fit' });
   });
   it('GIVEN only abstentions at quorum THEN reject (nobody approved)', () => {
-    expect(evaluate(votes(0, 0, 3), rules, open)).toEqual({ kind: 'reject' });
+    expect(evaluate(votes(0, 0, 3), rules, open)).toEqual({ kind: 'reject', reason: 'not_right_fit' });
   });
   it('GIVEN the window closed without quorum THEN the policy decides', () => {
     const closed = { closed: true, extended: false };
     expect(evaluate(votes(1, 0, 0), rules, closed)).toEqual({ kind: 'extend' });
     expect(evaluate(votes(1, 0, 0), rules, { closed: true, extended: true })).toEqual({ kind: 'staff' });
-    expect(evaluate(votes(1, 0, 0), { ...rules, noQuorumPolicy: 'reject' }, closed)).toEqual({ kind: 'reject' });
+    expect(evaluate(votes(1, 0, 0), { ...rules, noQuorumPolicy: 'reject' }, closed)).toEqual({ kind: 'reject', reason: 'no_quorum' });
     expect(evaluate(votes(1, 0, 0), { ...rules, noQuorumPolicy: 'staff' }, closed)).toEqual({ kind: 'staff' });
   });
 });

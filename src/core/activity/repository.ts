@@ -93,6 +93,8 @@ export interface ActivityRepository {
   referralCredited(programId: number, applicationRef: string): Promise<boolean>;
 
   setOptOut(programId: number, memberId: number, optOut: boolean): Promise<boolean>;
+  /** The ambassador asked not to be named in public posts (leaderboards, welcomes). */
+  isOptedOut(programId: number, memberId: number): Promise<boolean>;
   boardSettings(programId: number): Promise<BoardSettings | null>;
   setBoardSettings(programId: number, patch: Partial<BoardSettings>): Promise<void>;
   /** Programs that post a weekly board (they have an announcement channel). */

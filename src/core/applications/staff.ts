@@ -5,7 +5,8 @@ import { fail } from '../errors.js';
 import { openStatuses } from '../model.js';
 import type { Reply } from '../ports/chat-platform.js';
 import { formatDate, say } from '../replies.js';
-import { decide, promoteWaitlist, type Outcome } from './decide.js';
+import { decide, places, promoteWaitlist, type Outcome } from './decide.js';
+import { removalMessage } from './render.js';
 
 export async function overrideDecision(
   ctx: CommandContext,
@@ -23,16 +24,29 @@ export async function overrideDecision(
       fail('reason_not_found', `reason: “${input.reason}” isn't a preset. Choose one of: ${reasons.map((r) => r.code).join(', ')} (edit them with /program reasons).`);
     }
   }
-  const status = await store.transaction(async (r) =>
-    decide(ctx.deps, r, program, app, {
-      outcome: input.outcome, actorId: ctx.member.id, reasonCode: input.reason ?? (input.outcome === 'reject' ? 'not_right_fit' : 'staff decision'),
+  type Result = { refused: string } | { status: Awaited<ReturnType<typeof decide>>; was: string };
+  const result = await store.transaction(async (r): Promise<Result> => {
+    await r.applications.lock(app.id);
+    const current = (await r.applications.byId(app.id))!;
+    if (input.outcome === 'waitlist') {
+      const room = await places(r, program);
+      // The waitlist is a queue for a full program: with a place free, waiting would be for nothing.
+      if (room.free > 0) return { refused: `${program.name} has ${room.free} free place${room.free === 1 ? '' : 's'} (${room.active} of ${program.capacity} taken), so there is nothing to wait for. Accept ${app.ref} with outcome:accept instead.` };
+    }
+    if (input.outcome === 'accept' && current.status === 'waitlisted') {
+      return { refused: `${program.name} is full (${program.capacity} of ${program.capacity}); ${app.ref} keeps their place on the waitlist and moves up as soon as a place frees. To make room, raise the capacity with /program setup capacity:… or use /ambassador remove.` };
+    }
+    const status = await decide(ctx.deps, r, program, current, {
+      outcome: input.outcome, actorId: ctx.member.id, reasonCode: input.reason ?? (input.outcome === 'reject' ? 'not_right_fit' : undefined),
       note: input.note ?? null, from: [...openStatuses, 'waitlisted'],
-    }),
-  );
-  if (!status) return say(`Application ${app.ref} is already ${app.status}; there is nothing to decide. (Use /ambassador remove for an accepted ambassador.)`);
+    });
+    return { status, was: current.status };
+  });
+  if ('refused' in result) return say(result.refused);
+  if (!result.status) return say(`Application ${app.ref} is already ${result.was}; there is nothing to decide. (Use /ambassador remove for an accepted ambassador.)`);
   ctx.deps.kick();
-  const full = input.outcome === 'accept' && status === 'waitlisted' ? ' (the program is full)' : '';
-  return say(`Application ${app.ref} is now **${status}**${full}. The applicant will be told.`);
+  const full = input.outcome === 'accept' && result.status === 'waitlisted' ? ' (the program is full, or others were waiting first)' : '';
+  return say(`Application ${app.ref} is now **${result.status}**${full}. The applicant will be told.`);
 }
 
 export async function removeAmbassador(ctx: CommandContext, input: { program?: string; user: string; reason?: string }): Promise<Reply> {
@@ -45,6 +59,7 @@ export async function removeAmbassador(ctx: CommandContext, input: { program?: s
     if (!(await r.ambassadors.remove(amb.id, now()))) return -1;
     await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'ambassador.removed', subject: { type: 'member', id: member.id }, reason: input.reason ?? null }, now());
     if (program.ambassadorTarget) await r.outbox.enqueue({ kind: 'revoke', ambassadorId: amb.id });
+    await r.outbox.enqueue({ kind: 'dm', memberId: member.id, message: removalMessage(program) });
     return promoteWaitlist(ctx.deps, r, program);
   });
   if (promoted < 0) return say(`${member.displayName} was removed a moment ago already.`);

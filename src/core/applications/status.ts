@@ -13,7 +13,8 @@ export async function applicationStatus(ctx: CommandContext, input: { program?: 
   const program = await ctx.program(input.program);
   const last = await ctx.deps.store.applications.latestFor(program.id, ctx.member.id);
   if (!last) return say(`You haven't applied to ${program.name} yet. Use /apply when you're ready.`);
-  let text = statusText(program, last);
+  const amb = last.status === 'accepted' ? await ctx.deps.store.ambassadors.byMember(program.id, ctx.member.id) : null;
+  let text = statusText(program, last, amb?.status === 'removed' && amb.applicationId === last.id ? amb.removedAt : null);
   const from = last.status === 'rejected' ? reapplyDate(program, last) : null;
   if (from) text += from > ctx.deps.now() ? ` You can apply again from ${formatDate(from, program.timeZone)}.` : ' You can apply again now.';
   return say(text);

@@ -3,7 +3,7 @@
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { channelName } from '../programs/setup.js';
+import { channelName } from '../programs/card.js';
 import type { Campaign, Schedule } from './model.js';
 import { formatInZone } from './next-runs.js';
 import { describeSchedule } from './render.js';

@@ -1,7 +1,7 @@
 // A campaign post as the platforms receive it, and the staff-facing descriptions of campaigns.
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { channelName } from '../programs/setup.js';
+import { channelName } from '../programs/card.js';
 import { formatInZone } from './next-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { POST_LIMIT } from './model.js';

@@ -120,12 +120,13 @@ function describe(e: Effect): string {
     case 'post': return `post in <#${e.channelId}>`;
     case 'unreact': return 'remove a reaction that does not count';
     case 'staff.alert': return 'alert staff';
+    case 'welcome.announce': return 'welcome a new ambassador in the announcement channel';
   }
 }
 
 async function programOf(d: CoreDeps, e: Effect): Promise<number | null> {
   if (e.kind === 'committee.post' || e.kind === 'committee.refresh') return (await d.store.applications.byId(e.applicationId))?.programId ?? null;
-  if (e.kind === 'grant' || e.kind === 'revoke') return (await d.store.ambassadors.byId(e.ambassadorId))?.programId ?? null;
+  if (e.kind === 'grant' || e.kind === 'revoke' || e.kind === 'welcome.announce') return (await d.store.ambassadors.byId(e.ambassadorId))?.programId ?? null;
   if (e.kind === 'post') return e.programId ?? null;
   return null;
 }

@@ -12,6 +12,9 @@ export type Effect =
   | { kind: 'revoke'; ambassadorId: number }
   /** programId: whose staff to tell when the post fails for good. */
   | { kind: 'post'; platform: Platform; workspaceId: string; channelId: string; message: OutboundMessage; programId?: number }
-  | { kind: 'unreact'; platform: Platform; workspaceId: string; channelId: string; messageId: string; emoji: string; userId: string }
+  /** Remove someone's reaction; with applicationId, only if it is not their current vote when carried out. */
+  | { kind: 'unreact'; platform: Platform; workspaceId: string; channelId: string; messageId: string; emoji: string; userId: string; applicationId?: number }
+  /** Welcome a new ambassador in the announcement channel, unless they have opted out of being named. */
+  | { kind: 'welcome.announce'; ambassadorId: number }
   /** Tell the program's staff something they must fix, in the committee channel. */
   | { kind: 'staff.alert'; programId: number; text: string };

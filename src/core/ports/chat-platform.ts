@@ -153,6 +153,8 @@ export interface ChatPlatform {
   revokeMembership(user: UserRef, target: string): Promise<void>;
   /** Members of a Discord role, a Slack user group or channel. */
   membersOf(workspaceId: string, target: string): Promise<UserRef[]>;
+  /** Whether a custom emoji (by id) belongs to the workspace, where the platform has custom emoji. */
+  hasCustomEmoji?(workspaceId: string, emojiId: string): Promise<boolean>;
 }
 
 /** Why a platform call failed, so the core can decide between retry, fallback and telling staff. */

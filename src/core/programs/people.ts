@@ -5,7 +5,13 @@ import type { Program } from '../model.js';
 import type { Reply } from '../ports/chat-platform.js';
 import { say } from '../replies.js';
 import { committeeMembers } from './committee.js';
+import type { CoreDeps } from '../deps.js';
+import { settle } from '../voting/settle.js';
 
+/**
+ * Adds or removes a committee member. Only current members' votes count, so every open application
+ * is settled again (a removal can change a tally) and its post updated (a new member is a voter).
+ */
 export async function changeCommittee(ctx: CommandContext, program: Program, userId: string, add: boolean): Promise<Reply> {
   const { store, now } = ctx.deps;
   const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId, ctx.nameOf(userId));
@@ -16,7 +22,28 @@ export async function changeCommittee(ctx: CommandContext, program: Program, use
   });
   const note = program.committeeRef ? ` Note: ${program.name} takes its committee from ${program.committeeRef}; this list is used only without one.` : '';
   if (!add && !changed) return say(`${member.displayName} isn't on the ${program.name} committee.${note}`);
-  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}`);
+  const size = await resettleOpenApplications(ctx.deps, program);
+  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}${quorumWarning(program, size)}`);
+}
+
+/** Settles every open vote with the committee as it is now; returns the committee's size. */
+export async function resettleOpenApplications(deps: CoreDeps, program: Program): Promise<number> {
+  const committee = new Set((await committeeMembers(deps, deps.store, program)).map((m) => m.id));
+  for (const open of await deps.store.applications.withStatus(program.id, ['voting'])) {
+    await deps.store.transaction(async (r) => {
+      await r.applications.lock(open.id);
+      const app = await r.applications.byId(open.id);
+      if (app && (await settle(deps, r, program, app, committee)) === 'pending') await r.outbox.enqueue({ kind: 'committee.refresh', applicationId: app.id });
+    });
+  }
+  deps.kick();
+  return committee.size;
+}
+
+/** Staff hear it when the rules can't be met by votes alone. */
+export function quorumWarning(program: Program, committeeSize: number): string {
+  if (program.committeeRef || committeeSize >= program.quorum) return '';
+  return `\n\nHeads up: the quorum is ${program.quorum} but the committee has ${committeeSize} member${committeeSize === 1 ? '' : 's'}, so votes alone can't decide (an applicant or referrer on the committee can't vote on their own application either). Add members with /committee add, or lower the quorum with /program rules quorum:${Math.max(committeeSize, 1)}.`;
 }
 
 export async function showCommittee(ctx: CommandContext, program: Program): Promise<Reply> {

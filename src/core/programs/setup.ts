@@ -3,10 +3,11 @@ import type { CommandContext } from '../commands/context.js';
 import { audit } from '../audit.js';
 import { DomainError, fail } from '../errors.js';
 import type { NoQuorumPolicy, Program, ProgramSettings } from '../model.js';
-import type { OutboundMessage } from '../ports/chat-platform.js';
 import { isValidTimeZone } from '../time-zone.js';
-import { describeRules } from '../voting/rules.js';
 import { defaultReasons } from '../applications/reasons.js';
+import { promoteWaitlist } from '../applications/decide.js';
+import { canonicalEmoji, checkVoteEmoji } from '../voting/emoji.js';
+import { quorumWarning, resettleOpenApplications } from './people.js';
 
 export interface SetupInput {
   program?: string;
@@ -33,7 +34,14 @@ const required: Array<[keyof SetupInput, string]> = [
   ['committee_channel', 'committee_channel:#committee (where applications are reviewed)'],
 ];
 
-export async function setupProgram(ctx: CommandContext, input: SetupInput): Promise<{ program: Program; created: boolean }> {
+/** What a settings change did beyond the settings: places filled from the waitlist, rules that can't be met. */
+export interface SetupResult {
+  program: Program;
+  created: boolean;
+  notes: string[];
+}
+
+export async function setupProgram(ctx: CommandContext, input: SetupInput): Promise<SetupResult> {
   const { store, now } = ctx.deps;
   if (input.timezone && !isValidTimeZone(input.timezone)) {
     fail('invalid_input', `timezone: “${input.timezone}” is not a time zone I know. Use an IANA name such as Europe/Paris or America/New_York.`);
@@ -48,9 +56,19 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
     capacity: input.capacity, committeeChannelId: input.committee_channel, committeeRef: input.committee,
     ambassadorTarget: input.ambassador_role, announceChannelId: input.announce_channel, staffChannelId: input.staff_channel, timeZone: input.timezone,
   });
-  return store.transaction(async (r) => {
+  const result = await store.transaction(async (r): Promise<SetupResult> => {
     if (existing) {
+      const notes: string[] = [];
+      if (patch.capacity !== undefined) {
+        const active = await r.ambassadors.activeCount(existing.id);
+        if (patch.capacity < active) {
+          fail('invalid_input', `capacity: ${existing.name} has ${active} active ambassadors, so its capacity can't go below ${active}. Remove ambassadors first with /ambassador remove, then lower it.`);
+        }
+      }
       const program = await r.programs.update(existing.id, patch);
+      // More places: the waitlist moves up at once, in order.
+      const promoted = patch.capacity !== undefined && patch.capacity > existing.capacity ? await promoteWaitlist(ctx.deps, r, program) : 0;
+      if (promoted) notes.push(`${promoted} ${promoted === 1 ? 'person' : 'people'} from the waitlist took the new place${promoted === 1 ? '' : 's'}.`);
       if (patch.committeeChannelId && patch.committeeChannelId !== existing.committeeChannelId) {
         // Applications that could not be posted (e.g. the old channel was deleted) go to the new one.
         for (const app of await r.applications.withStatus(program.id, ['voting', 'awaiting_staff'])) {
@@ -59,7 +77,7 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
         ctx.deps.kick();
       }
       await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'program.updated', subject: { type: 'program', id: program.id }, data: patch }, now());
-      return { program, created: false };
+      return { program, created: false, notes };
     }
     const missing = required.filter(([k]) => input[k] === undefined);
     if (missing.length) {
@@ -77,8 +95,13 @@ export async function setupProgram(ctx: CommandContext, input: SetupInput): Prom
     const program = await r.programs.create(ctx.user.platform, ctx.user.workspaceId, settings);
     for (const [code, label] of defaultReasons) await r.reasons.upsert(program.id, code, label);
     await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'program.created', subject: { type: 'program', id: program.id } }, now());
-    return { program, created: true };
+    return { program, created: true, notes: [] };
   });
+  ctx.deps.kick();
+  if (result.created) {
+    result.notes.push(`Voting needs a quorum of ${result.program.quorum} committee votes: add at least ${result.program.quorum} members with /committee add, or change it with /program rules quorum:…`);
+  }
+  return result;
 }
 
 export interface RulesInput {
@@ -94,7 +117,7 @@ export interface RulesInput {
   announce_acceptances?: boolean;
 }
 
-export async function setRules(ctx: CommandContext, program: Program, input: RulesInput): Promise<Program> {
+export async function setRules(ctx: CommandContext, program: Program, input: RulesInput): Promise<{ program: Program; notes: string[] }> {
   const patch: Partial<ProgramSettings> = compact({
     quorum: input.quorum, votingWindowHours: input.window_hours, noQuorumPolicy: input.no_quorum,
     blindReview: input.blind, reapplyCooldownDays: input.cooldown_days, announceAcceptances: input.announce_acceptances,
@@ -108,15 +131,34 @@ export async function setRules(ctx: CommandContext, program: Program, input: Rul
     Object.assign(patch, { thresholdNumerator: num, thresholdDenominator: den });
   }
   if (input.approve_emoji || input.reject_emoji || input.abstain_emoji) {
-    const emoji = { approve: input.approve_emoji ?? program.emoji.approve, reject: input.reject_emoji ?? program.emoji.reject, abstain: input.abstain_emoji ?? program.emoji.abstain };
-    if (new Set(Object.values(emoji)).size < 3) fail('invalid_input', 'The approve, reject and abstain emoji must all be different.');
+    const emoji = {
+      approve: input.approve_emoji ? await voteEmoji(ctx, program, 'approve_emoji', input.approve_emoji) : program.emoji.approve,
+      reject: input.reject_emoji ? await voteEmoji(ctx, program, 'reject_emoji', input.reject_emoji) : program.emoji.reject,
+      abstain: input.abstain_emoji ? await voteEmoji(ctx, program, 'abstain_emoji', input.abstain_emoji) : program.emoji.abstain,
+    };
+    if (new Set(Object.values(emoji).map(canonicalEmoji)).size < 3) fail('invalid_input', 'The approve, reject and abstain emoji must all be different.');
     patch.emoji = emoji;
   }
-  return ctx.deps.store.transaction(async (r) => {
-    const updated = await r.programs.update(program.id, patch);
+  const updated = await ctx.deps.store.transaction(async (r) => {
+    const saved = await r.programs.update(program.id, patch);
     await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'program.rules_changed', subject: { type: 'program', id: program.id }, data: patch }, ctx.deps.now());
-    return updated;
+    return saved;
   });
+  // New rules apply to open votes at once: a lower quorum may already be met.
+  const committeeSize = await resettleOpenApplications(ctx.deps, updated);
+  const warning = quorumWarning(updated, committeeSize).trim();
+  return { program: updated, notes: warning ? [warning] : [] };
+}
+
+/** A vote emoji people can actually react with on this platform, in the form to store. */
+async function voteEmoji(ctx: CommandContext, program: Program, option: string, raw: string): Promise<string> {
+  const checked = checkVoteEmoji(raw, program.platform);
+  if (!checked.ok) return fail('invalid_input', `${option}: ${checked.problem}.`);
+  const platform = ctx.deps.platform(program.platform);
+  if (checked.customId && platform?.hasCustomEmoji && !(await platform.hasCustomEmoji(program.workspaceId, checked.customId))) {
+    fail('invalid_input', `${option}: ${raw} isn't a custom emoji of this server, so nobody could react with it. Use one from this server or a standard emoji such as ✅.`);
+  }
+  return checked.emoji;
 }
 
 export async function setApplicationsOpen(ctx: CommandContext, program: Program, open: boolean): Promise<Program> {
@@ -125,34 +167,6 @@ export async function setApplicationsOpen(ctx: CommandContext, program: Program,
     await audit(r, { programId: program.id, actorId: ctx.member.id, action: open ? 'program.opened' : 'program.closed', subject: { type: 'program', id: program.id } }, ctx.deps.now());
     return updated;
   });
-}
-
-export function programCard(p: Program, activeAmbassadors: number): OutboundMessage {
-  return {
-    title: p.name,
-    text: `**Why:** ${p.why}\n**Objective:** ${p.objectiveText} (${p.objectiveTarget.toLocaleString('en-US')} ${p.objectiveMetric})`,
-    fields: [
-      { name: 'Ambassadors', value: `${activeAmbassadors} / ${p.capacity}`, inline: true },
-      { name: 'Applications', value: p.applicationsOpen ? 'open' : 'closed', inline: true },
-      { name: 'Time zone', value: p.timeZone, inline: true },
-      { name: 'Committee channel', value: channelName(p.committeeChannelId), inline: true },
-      { name: 'Committee', value: p.committeeRef ? `group ${p.committeeRef}` : 'the /committee list', inline: true },
-      { name: 'Ambassador role/channel', value: p.ambassadorTarget ?? 'not set', inline: true },
-      { name: 'Announcements', value: channelName(p.announceChannelId), inline: true },
-      { name: 'Rules', value: `${describeRules(p)}\nRe-apply after rejection: ${p.reapplyCooldownDays} days` },
-    ],
-  };
-}
-
-/** Channels are written `<#id>` in core text: Discord and Slack both render it as a link; the console as #name. */
-export const channelName = (id: string | null) => (id ? `<#${id}>` : 'not set');
-
-export function aboutCard(p: Program): OutboundMessage {
-  return {
-    title: `About ${p.name}`,
-    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}`,
-    footer: p.applicationsOpen ? 'Applications are open: use /apply to join.' : 'Applications are closed for now.',
-  };
 }
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {

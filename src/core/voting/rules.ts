@@ -27,19 +27,23 @@ export function meetsThreshold(t: Tally, rules: Pick<VotingRules, 'thresholdNume
   return t.approve * rules.thresholdDenominator >= rules.thresholdNumerator * decisive;
 }
 
+/** The reasons the rules themselves give (built-in presets: staff may reword them, not delete them). */
+export type RulesReason = 'not_right_fit' | 'no_quorum';
+
 export type Verdict =
   | { kind: 'accept' }
-  | { kind: 'reject' }
+  | { kind: 'reject'; reason: RulesReason }
   | { kind: 'extend' }
   | { kind: 'staff' }
   | { kind: 'pending' };
 
+/** The one place counted votes and the rules become an outcome and its reason. */
 export function evaluate(t: Tally, rules: VotingRules, window: { closed: boolean; extended: boolean }): Verdict {
-  if (t.total >= rules.quorum) return meetsThreshold(t, rules) ? { kind: 'accept' } : { kind: 'reject' };
+  if (t.total >= rules.quorum) return meetsThreshold(t, rules) ? { kind: 'accept' } : { kind: 'reject', reason: 'not_right_fit' };
   if (!window.closed) return { kind: 'pending' };
   switch (rules.noQuorumPolicy) {
     case 'reject':
-      return { kind: 'reject' };
+      return { kind: 'reject', reason: 'no_quorum' };
     case 'staff':
       return { kind: 'staff' };
     case 'extend_once':

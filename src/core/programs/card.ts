@@ -1,0 +1,67 @@
+// How a program shows itself: its card for staff (settings, rules, places, the waitlist in order,
+// the last problem staff were not told about), and its short "about" for everyone.
+import type { Repositories } from '../repositories.js';
+import type { Program } from '../model.js';
+import type { OutboundMessage, Reply } from '../ports/chat-platform.js';
+import { formatDate, say } from '../replies.js';
+import { describeRules } from '../voting/rules.js';
+import { waitlist } from '../applications/decide.js';
+
+export interface ProgramState {
+  active: number;
+  /** Display names, longest-waiting first. */
+  waiting: string[];
+}
+
+export async function programState(r: Repositories, program: Program): Promise<ProgramState> {
+  const queue = await waitlist(r, program.id);
+  const waiting: string[] = [];
+  for (const app of queue) waiting.push(`${(await r.members.byId(app.applicantId))?.displayName ?? 'someone'} (${app.ref})`);
+  return { active: await r.ambassadors.activeCount(program.id), waiting };
+}
+
+export function programCard(p: Program, state: ProgramState): OutboundMessage {
+  const fields = [
+    { name: 'Ambassadors', value: `${state.active} / ${p.capacity}`, inline: true },
+    { name: 'Waitlist', value: state.waiting.length ? state.waiting.map((w, i) => `${i + 1}. ${w}`).join('\n') : 'nobody waiting', inline: true },
+    { name: 'Applications', value: p.applicationsOpen ? 'open' : 'closed', inline: true },
+    { name: 'Time zone', value: p.timeZone, inline: true },
+    { name: 'Committee channel', value: channelName(p.committeeChannelId), inline: true },
+    { name: 'Committee', value: p.committeeRef ? `group ${p.committeeRef}` : 'the /committee list', inline: true },
+    { name: 'Ambassador role/channel', value: p.ambassadorTarget ?? 'not set', inline: true },
+    { name: 'Announcements', value: channelName(p.announceChannelId), inline: true },
+    { name: 'Staff alerts', value: p.staffChannelId ? channelName(p.staffChannelId) : 'the committee channel', inline: true },
+    { name: 'Rules', value: `${describeRules(p)}\nRe-apply after rejection: ${p.reapplyCooldownDays} days` },
+  ];
+  if (p.lastProblem) fields.push({ name: 'Last undelivered alert', value: `${formatDate(p.lastProblem.at, p.timeZone)}: ${p.lastProblem.text}` });
+  return {
+    title: p.name,
+    text: `**Why:** ${p.why}\n**Objective:** ${p.objectiveText} (${p.objectiveTarget.toLocaleString('en-US')} ${p.objectiveMetric})`,
+    fields,
+  };
+}
+
+/** The card as a private reply, with what the change did written above it. */
+export async function programReply(r: Repositories, program: Program, lead: string[] = []): Promise<Reply> {
+  const card = programCard(program, await programState(r, program));
+  return say([...lead, card.text].join('\n\n'), { title: card.title, fields: card.fields });
+}
+
+/** The waitlist in order: the first name gets the next free place. */
+export async function showWaitlist(r: Repositories, program: Program): Promise<Reply> {
+  const { active, waiting } = await programState(r, program);
+  const head = `${active} of ${program.capacity} places taken.`;
+  const body = waiting.length ? waiting.map((w, i) => `${i + 1}. ${w}`).join('\n') : 'Nobody is waiting.';
+  return say(`${head}\n${body}`, { title: `Waitlist — ${program.name}` });
+}
+
+/** Channels are written `<#id>` in core text: Discord and Slack both render it as a link; the console as #name. */
+export const channelName = (id: string | null) => (id ? `<#${id}>` : 'not set');
+
+export function aboutCard(p: Program): OutboundMessage {
+  return {
+    title: `About ${p.name}`,
+    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}`,
+    footer: p.applicationsOpen ? 'Applications are open: use /apply to join.' : 'Applications are closed for now.',
+  };
+}
