@@ -9,33 +9,47 @@ import type { Args, CallContext, Handler, Result } from './handler.js';
 import { appMethods } from './methods-app.js';
 import { conversationMethods } from './methods-conversations.js';
 import { fileMethods, receiveUpload, UPLOAD_PATH } from './methods-files.js';
+import { historyMethods } from './methods-history.js';
 import { messageMethods } from './methods-messages.js';
 import type { Recorder } from './recorder.js';
 import { SocketHub } from './socket-mode.js';
 import { SlackApiError, type Failure } from './types.js';
 import type { Workspace } from './workspace.js';
 
-const METHODS: Record<string, Handler> = { ...appMethods, ...conversationMethods, ...messageMethods, ...fileMethods };
+const METHODS: Record<string, Handler> = { ...appMethods, ...conversationMethods, ...historyMethods, ...messageMethods, ...fileMethods };
 /** Arguments the Web API takes as JSON-encoded strings inside a form body. */
 const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks', 'files'];
 /** Methods an app-level (xapp-) token may call. */
 const APP_TOKEN_METHODS = ['apps.connections.open', 'auth.test'];
 
+/** Per method, what the next calls get: a failure, or null to let a call through (Failure.skip). */
 export class FailureQueue {
-  private readonly queue = new Map<string, Failure[]>();
+  private readonly queue = new Map<string, Array<Failure | null>>();
+  private readonly delays = new Map<string, number[]>();
 
   push(method: string, failure: Failure): void {
     const list = this.queue.get(method) ?? [];
+    for (let i = 0; i < (failure.skip ?? 0); i++) list.push(null);
     for (let i = 0; i < (failure.times ?? 1); i++) list.push(failure);
     this.queue.set(method, list);
   }
 
   take(method: string): Failure | undefined {
-    return this.queue.get(method)?.shift();
+    return this.queue.get(method)?.shift() ?? undefined;
+  }
+
+  /** The next `times` calls to method run at once but are answered `ms` later. */
+  delay(method: string, ms: number, times = 1): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
+  }
+
+  takeDelay(method: string): number | undefined {
+    return this.delays.get(method)?.shift();
   }
 
   clear(): void {
     this.queue.clear();
+    this.delays.clear();
   }
 }
 
@@ -185,9 +199,31 @@ export async function startApiServer(
     const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     const { reply, injected, unknown } = callMethod(method, args, token);
+    const delayedMs = injected ? undefined : failures.takeDelay(method);
+    if (delayedMs !== undefined) {
+      // Slack did it and answers late (or to an app killed meanwhile): recorded now, answered later.
+      recorder.record({ method, args, token, at, status: reply.status, response: reply.body, injected, unknown, delayedMs });
+      await hold(delayedMs);
+      if (!res.destroyed) send(res, reply);
+      return;
+    }
     // Answer first, then record: a test woken by waitFor() sees the state the app was told about.
     send(res, reply);
     recorder.record({ method, args, token, at, status: reply.status, response: reply.body, injected, unknown });
+  }
+
+  const held = new Set<() => void>();
+  /** Waits ms, or until the double closes. */
+  function hold(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        held.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      held.add(done);
+    });
   }
 
   const server = createServer((req, res) => {
@@ -207,6 +243,7 @@ export async function startApiServer(
     sockets,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const done of [...held]) done();
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();

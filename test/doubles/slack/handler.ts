@@ -38,8 +38,11 @@ export function fail(error: string, extra?: Record<string, unknown>): never {
   throw new SlackApiError(error, extra);
 }
 
-/** A message as Slack returns it in chat.* and reactions.get answers. */
-export function messageJson(w: Workspace, m: MessageRecord): Result {
+/**
+ * A message as Slack returns it in chat.*, reactions.get and conversations.history answers.
+ * `metadata`: include its message metadata (conversations.history does only with include_all_metadata).
+ */
+export function messageJson(w: Workspace, m: MessageRecord, o: { metadata?: boolean } = {}): Result {
   const json: Result = { type: 'message', user: m.user, text: m.text, ts: m.ts, team: w.team.id };
   if (m.bot_id) {
     json.bot_id = m.bot_id;
@@ -50,6 +53,7 @@ export function messageJson(w: Workspace, m: MessageRecord): Result {
   if (m.attachments) json.attachments = m.attachments;
   if (m.thread_ts) json.thread_ts = m.thread_ts;
   if (m.edited) json.edited = m.edited;
+  if (o.metadata && m.metadata) json.metadata = structuredClone(m.metadata);
   if (m.files) {
     json.files = m.files.flatMap((id) => {
       const f = w.files.get(id);

@@ -79,6 +79,12 @@ export interface SlackDouble {
    * 'file_upload' fails the POST of bytes to an upload URL instead: HTTP `status` (default 500).
    */
   failNext(method: string, failure?: Failure): void;
+  /**
+   * The next `times` calls to method are carried out at once (a message is posted) but answered `ms`
+   * later: Slack accepting a post and answering after the client gave up, or an app killed while it
+   * waits. `calls()` shows them at once, with `delayedMs`. close() ends held answers.
+   */
+  delayNext(method: string, ms: number, times?: number): void;
 
   // ---- what "Slack" sends the app --------------------------------------------------------
   /** Point the request helpers at the app: the server app.start() resolved with, or a URL. */
@@ -117,6 +123,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     ...m,
     reactions: m.reactions.map((r) => ({ name: r.name, users: [...r.users] })),
     ...(m.files ? { files: [...m.files] } : {}),
+    ...(m.metadata ? { metadata: structuredClone(m.metadata) } : {}),
   });
   const uploaded = (f: FileRecord): UploadedFile => ({
     id: f.id,
@@ -156,6 +163,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     uploads: () => [...workspace.files.values()].filter((f) => f.bytes).map(uploaded),
 
     failNext: (method, failure = {}) => failures.push(method, failure),
+    delayNext: (method, ms, times) => failures.delay(method, ms, times),
 
     attachApp: (target, path) => driver.attach(target, path),
     slashCommand: (input, opts) => driver.slashCommand(input, opts),

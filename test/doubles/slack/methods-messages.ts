@@ -1,7 +1,7 @@
 // chat.* and reactions.*: messages the bot posts and the reactions on them.
 import { messageProblems } from './block-kit.js';
 import { fail, messageJson, str, type Args, type Handler } from './handler.js';
-import type { ChannelRecord } from './types.js';
+import type { ChannelRecord, MessageRecord } from './types.js';
 import type { Workspace } from './workspace.js';
 
 /** Emoji short names without colons; an optional skin tone (thumbsup::skin-tone-2). */
@@ -38,11 +38,28 @@ function reactionTarget(w: Workspace, args: Args): { channel: string; ts: string
   return { channel, ts, name };
 }
 
+/**
+ * chat.postMessage's `metadata` (a JSON object, or its JSON text in a form body): an event_type
+ * (Slack: alphanumerics and underscores) and an object event_payload, else invalid_metadata_format.
+ */
+function readMetadata(args: Args): MessageRecord['metadata'] {
+  const m = args.metadata;
+  if (m === undefined || m === null || m === '') return undefined;
+  const ok = typeof m === 'object' && !Array.isArray(m) &&
+    typeof (m as Args).event_type === 'string' && /^\w{1,255}$/.test((m as Args).event_type as string) &&
+    typeof (m as Args).event_payload === 'object' && (m as Args).event_payload !== null && !Array.isArray((m as Args).event_payload);
+  if (!ok) fail('invalid_metadata_format');
+  if (JSON.stringify(m).length > 8000) fail('metadata_too_large');
+  const { event_type, event_payload } = m as { event_type: string; event_payload: Record<string, unknown> };
+  return { event_type, event_payload: structuredClone(event_payload) };
+}
+
 export const messageMethods: Record<string, Handler> = {
   'chat.postMessage': (args, { workspace: w }) => {
     const channel = postTarget(w, args.channel);
     botMember(w, channel);
     requireContent(args);
+    const metadata = readMetadata(args);
     const thread_ts = str(args, 'thread_ts');
     if (thread_ts) w.message(channel.id, thread_ts);
     const message = {
@@ -55,10 +72,12 @@ export const messageMethods: Record<string, Handler> = {
       attachments: Array.isArray(args.attachments) ? args.attachments : undefined,
       thread_ts,
       reactions: [],
+      ...(metadata ? { metadata } : {}),
     };
     w.messages.get(channel.id)?.push(message);
     w.changed();
-    return { ok: true, channel: channel.id, ts: message.ts, message: messageJson(w, message) };
+    // The answer's message carries the metadata posted (java-slack-sdk json-logs/samples/api/chat.postMessage.json).
+    return { ok: true, channel: channel.id, ts: message.ts, message: messageJson(w, message, { metadata: true }) };
   },
 
   'chat.update': (args, { workspace: w }) => {

@@ -101,6 +101,8 @@ export interface MessageRecord {
   reactions: ReactionRecord[];
   /** A file share (files.completeUploadExternal with a channel): the shared files' ids. */
   files?: string[];
+  /** Message metadata posted with it (chat.postMessage `metadata`); returned only where Slack does. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 /**
@@ -172,6 +174,8 @@ export interface RecordedCall {
   /** The reply came from failNext rather than the simulated workspace. */
   injected: boolean;
   unknown: boolean;
+  /** The method ran at once but its answer was held this long (delayNext): Slack answering late. */
+  delayedMs?: number;
 }
 
 export interface Failure {
@@ -183,6 +187,8 @@ export interface Failure {
   retryAfter?: number;
   /** How many consecutive calls fail. Default 1. */
   times?: number;
+  /** Let this many calls to the method through first (fail the second reactions.add: `skip: 1`). Default 0. */
+  skip?: number;
   /** Extra fields merged into the error body (e.g. { needed: 'groups:write' }). */
   extra?: Record<string, unknown>;
 }
