@@ -23,7 +23,8 @@ export async function changeCommittee(ctx: CommandContext, program: Program, use
   const note = program.committeeRef ? ` Note: ${program.name} takes its committee from ${program.committeeRef}; this list is used only without one.` : '';
   if (!add && !changed) return say(`${member.displayName} isn't on the ${program.name} committee.${note}`);
   const size = await resettleOpenApplications(ctx.deps, program);
-  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}${quorumWarning(program, size)}`);
+  // Adding members one by one passes through "too few": only a removal earns the warning.
+  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}${add ? '' : quorumWarning(program, size)}`);
 }
 
 /** Settles every open vote with the committee as it is now; returns the committee's size. */
