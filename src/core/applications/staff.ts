@@ -83,10 +83,17 @@ export async function listAudit(ctx: CommandContext, input: { program?: string; 
   const program = await ctx.program(input.program);
   const entries = await ctx.deps.store.audit.latest([program.id], input.limit ?? 15);
   if (!entries.length) return say('Nothing in the audit log yet.');
+  // People are named, never shown as ids: actors, and members an entry is about.
   const names = new Map<number, string>();
-  for (const e of entries) if (e.actorId && !names.has(e.actorId)) names.set(e.actorId, (await ctx.deps.store.members.byId(e.actorId))?.displayName ?? `#${e.actorId}`);
-  const lines = entries.map(
-    (e) => `${formatDate(e.createdAt, program.timeZone)} — ${e.actorId ? names.get(e.actorId) : 'rules'}: ${e.action} ${e.subjectType} ${e.subjectId}${e.reason ? ` (${e.reason})` : ''}`,
-  );
+  const nameOf = async (id: number) => {
+    if (!names.has(id)) names.set(id, (await ctx.deps.store.members.byId(id))?.displayName ?? 'a former member');
+    return names.get(id)!;
+  };
+  const lines: string[] = [];
+  for (const e of entries) {
+    const actor = e.actorId ? await nameOf(e.actorId) : 'rules';
+    const subject = e.subjectType === 'member' && /^\d+$/.test(e.subjectId) ? await nameOf(Number(e.subjectId)) : `${e.subjectType} ${e.subjectId}`;
+    lines.push(`${formatDate(e.createdAt, program.timeZone)} — ${actor}: ${e.action} ${subject}${e.reason ? ` (${e.reason})` : ''}`);
+  }
   return say(lines.join('\n'), { title: `Audit — ${program.name}` });
 }
