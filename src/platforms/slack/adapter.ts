@@ -1,24 +1,24 @@
 // The Slack adapter: a Bolt App (HTTP receiver with request signing on /slack/events, or Socket
 // Mode with an app token) turning Slack requests into core calls, and the ChatPlatform port as
 // Web API calls. No business rules here: the core decides, this only speaks Slack.
-import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Command } from '../../../commands/define.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type {
-  ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, UserRef,
+  ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, PostOptions, UserRef,
 } from '../../core/ports/chat-platform.js';
 import { PlatformError } from '../../core/ports/chat-platform.js';
 import { slackName } from '../../core/voting/emoji.js';
-import { renderMessage, type RenderedMessage } from './blocks.js';
+import { renderMessage } from './blocks.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackErrorCode, toPlatformError } from './errors.js';
 import type { ListenerContext } from './listeners/context.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
+import { Poster } from './poster.js';
 import { ReplySender } from './replies.js';
 import { UserDirectory } from './users.js';
 
@@ -26,20 +26,6 @@ export type SlackConfig = NonNullable<Config['slack']>;
 
 const channelId = /^[CG][A-Z0-9]{2,}$/;
 const groupId = /^S[A-Z0-9]{2,}$/;
-
-type Image = NonNullable<OutboundMessage['image']>;
-
-/** How long, and how many, messages whose image failed to upload are remembered (see send()). */
-const imageRetryWindowMs = 60 * 60_000;
-const imageRetryMax = 100;
-
-/** Identifies one message with an image in one conversation, so a retry finds the text already posted. */
-function imageKey(channel: string, rendered: RenderedMessage, image: Image): string {
-  return createHash('sha256')
-    .update(JSON.stringify([channel, rendered, image.name, image.alt]))
-    .update(image.png)
-    .digest('hex');
-}
 
 export class SlackAdapter implements ChatPlatform {
   readonly platform = 'slack' as const;
@@ -52,10 +38,9 @@ export class SlackAdapter implements ChatPlatform {
   private readonly commandNames: readonly string[];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dmChannels = new Map<string, string>();
-  /** Messages posted whose image did not follow yet: a retry of the same post uploads only the image. */
-  private readonly imagePending = new Map<string, { channel: string; ts: string; at: number }>();
+  private readonly poster: Poster;
   private sink?: InboundSink;
-  private bot: { userId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
+  private bot: { userId?: string; botId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
   private httpServer?: Server;
   private started = false;
 
@@ -93,6 +78,11 @@ export class SlackAdapter implements ChatPlatform {
       this.log.error({ err: err.message, code: err.code }, 'Slack request failed');
     });
     this.users = new UserDirectory(this.app.client, this.log, () => this.bot.userId);
+    // Posts with a key are never resent by the client itself: the outbox retries, checking first (poster.ts).
+    const once = new webApi.WebClient(config.botToken, {
+      slackApiUrl: config.apiUrl, logger: boltLogger(this.log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000,
+    });
+    this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot });
     this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg));
   }
 
@@ -111,7 +101,7 @@ export class SlackAdapter implements ChatPlatform {
     try {
       await this.app.init();
       const auth = await this.app.client.auth.test();
-      this.bot = { userId: auth.user_id, name: auth.user ?? 'Ambassador', teamId: auth.team_id ?? '' };
+      this.bot = { userId: auth.user_id, botId: auth.bot_id, name: auth.user ?? 'Ambassador', teamId: auth.team_id ?? '' };
     } catch (err) {
       const code = slackErrorCode(err);
       throw new Error(code ? `Slack rejected SLACK_BOT_TOKEN (${code}); check the token and that the app is installed` : `Slack could not be reached at ${this.config.apiUrl}: ${err instanceof Error ? err.message : String(err)}`);
@@ -175,8 +165,9 @@ export class SlackAdapter implements ChatPlatform {
 
   // ---- ChatPlatform ------------------------------------------------------------------------
 
-  async post(to: ChannelRef, msg: OutboundMessage): Promise<MessageRef> {
-    const sent = await this.send(to.id, msg, { action: `post in <#${to.id}>`, channel: to.id });
+  /** With `opts.key`, a repeat of the post (a retry after a crash) finds the first one instead: see poster.ts. */
+  async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {
+    const sent = await this.poster.send(to.id, msg, { action: `post in <#${to.id}>`, channel: to.id, botName: this.bot.name }, opts.key);
     return { channel: { ...to, id: sent.channel }, id: sent.ts };
   }
 
@@ -194,57 +185,7 @@ export class SlackAdapter implements ChatPlatform {
       if (!channel) throw new PlatformError('dm_closed', 'Slack did not open a direct message channel');
       this.dmChannels.set(to.id, channel);
     }
-    await this.send(channel, msg, { action });
-  }
-
-  /**
-   * Posts the message (text and blocks), then its image, if any, as a file shared in the same
-   * conversation. When the upload fails the text stays posted and the upload error is thrown; the
-   * core may retry the whole post, so the text is remembered for a while and a retry of the same
-   * message in the same conversation only uploads the image, instead of posting the text again.
-   */
-  private async send(channel: string, msg: OutboundMessage, ctx: { action: string; channel?: string }): Promise<{ channel: string; ts: string }> {
-    const rendered = renderMessage(msg, this.commandNames);
-    const image = msg.image && msg.image.png.byteLength > 0 ? msg.image : undefined;
-    const key = image ? imageKey(channel, rendered, image) : undefined;
-    let sent = key ? this.imagePending.get(key) : undefined;
-    if (sent) {
-      this.log.info({ channel: sent.channel, ts: sent.ts }, 'message already posted; retrying only its image');
-    } else {
-      const res = await this.call(ctx, () => this.app.client.chat.postMessage({ channel, ...rendered }));
-      sent = { channel: res.channel ?? channel, ts: res.ts!, at: Date.now() };
-    }
-    if (image && key) {
-      this.rememberPending(key, sent);
-      await this.uploadImage(sent.channel, image, ctx);
-      this.imagePending.delete(key);
-    }
-    return { channel: sent.channel, ts: sent.ts };
-  }
-
-  /**
-   * Slack's upload flow through the WebClient's filesUploadV2: files.getUploadURLExternal, a POST of
-   * the bytes to the upload URL it returns, files.completeUploadExternal sharing the file into the
-   * conversation with the alt text as its title. (Slack's own alt_txt is left out: it has been
-   * reported to keep files from being shared, and the SDK sends it as alt_text.)
-   */
-  private async uploadImage(channel: string, image: Image, ctx: { action: string; channel?: string }): Promise<void> {
-    const file = Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength);
-    const action = ctx.channel ? `share the image “${image.name}” in <#${ctx.channel}>` : `send the image “${image.name}” in a direct message`;
-    try {
-      await this.app.client.filesUploadV2({ channel_id: channel, file, filename: image.name, ...(image.alt ? { title: image.alt } : {}) });
-    } catch (err) {
-      const e = toPlatformError(err, { action, channel: ctx.channel, botName: this.bot.name });
-      throw new PlatformError(e.code, `${e.message} (the message itself was posted, without the image)`, e.fix, e.retryAfterMs);
-    }
-  }
-
-  private rememberPending(key: string, sent: { channel: string; ts: string; at: number }): void {
-    const now = Date.now();
-    for (const [k, v] of this.imagePending) {
-      if (now - v.at > imageRetryWindowMs || this.imagePending.size >= imageRetryMax) this.imagePending.delete(k);
-    }
-    this.imagePending.set(key, sent);
+    await this.poster.send(channel, msg, { action, botName: this.bot.name });
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {

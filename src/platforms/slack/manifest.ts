@@ -17,6 +17,8 @@ export const botScopes: ReadonlyArray<readonly [scope: string, why: string]> = [
   ['reactions:write', 'reactions.add: the vote reactions on committee posts'],
   ['users:read', 'users.info: display names and workspace admins (staff)'],
   ['usergroups:read', 'usergroups.users.list: a committee kept as a user group'],
+  ['channels:history', 'conversations.history: a retried post finds its earlier copy (message metadata) instead of posting twice'],
+  ['groups:history', 'conversations.history in private channels (the committee channel), for the same check'],
   ['channels:read', 'conversations.members of public channels'],
   ['groups:read', 'conversations.members of private channels (committee)'],
   ['groups:write', 'conversations.invite / kick: the ambassadors private channel'],

@@ -44,7 +44,9 @@ describe('Slack adapter: images', { timeout: 30_000 }, () => {
 
     await w.settle();
 
-    expect(methodsSince(from)).toEqual(UPLOAD_FLOW);
+    // An outbox post first looks for its earlier copy (by its key), then posts with the key as metadata.
+    expect(methodsSince(from)).toEqual(['conversations.history', ...UPLOAD_FLOW]);
+    expect(w.slack.calls('chat.postMessage').at(-1)?.args.metadata).toEqual({ event_type: 'ambassador_post', event_payload: { key: expect.stringMatching(/^outbox:\d+$/) } });
     const [posted, share] = w.slack.messagesIn(LOUNGE).slice(-2);
     expect(posted?.blocks).toEqual(renderMessage(msg).blocks);
     expect(posted?.text).toBe(renderMessage(msg).text);
