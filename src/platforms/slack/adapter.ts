@@ -82,8 +82,25 @@ export class SlackAdapter implements ChatPlatform {
     const once = new webApi.WebClient(config.botToken, {
       slackApiUrl: config.apiUrl, logger: boltLogger(this.log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000,
     });
-    this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot });
+    this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot, identify: () => this.whoAmI() });
     this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg));
+  }
+
+  private identity?: Promise<void>;
+  /**
+   * Who the bot is (auth.test), asked once. The core's dispatcher may run a side effect before
+   * start() has finished (after a crash, work is due at once): a keyed post needs this to recognise
+   * its own earlier message, so it asks too.
+   */
+  private whoAmI(): Promise<void> {
+    this.identity ??= this.app.client.auth.test().then(
+      (auth) => void (this.bot = { userId: auth.user_id, botId: auth.bot_id, name: auth.user ?? 'Ambassador', teamId: auth.team_id ?? '' }),
+      (err: unknown) => {
+        this.identity = undefined;
+        throw err;
+      },
+    );
+    return this.identity;
   }
 
   /** The HTTP server (not in Socket Mode), e.g. to learn the port when started on port 0. */
@@ -100,8 +117,7 @@ export class SlackAdapter implements ChatPlatform {
     this.sink = sink;
     try {
       await this.app.init();
-      const auth = await this.app.client.auth.test();
-      this.bot = { userId: auth.user_id, botId: auth.bot_id, name: auth.user ?? 'Ambassador', teamId: auth.team_id ?? '' };
+      await this.whoAmI();
     } catch (err) {
       const code = slackErrorCode(err);
       throw new Error(code ? `Slack rejected SLACK_BOT_TOKEN (${code}); check the token and that the app is installed` : `Slack could not be reached at ${this.config.apiUrl}: ${err instanceof Error ? err.message : String(err)}`);

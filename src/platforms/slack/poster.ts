@@ -49,6 +49,8 @@ export interface PosterDeps {
   log: Logger;
   commandNames: readonly string[];
   bot(): { userId?: string; botId?: string; name: string };
+  /** Makes sure bot() knows who the bot is (a post may come before the adapter finished starting). */
+  identify(): Promise<void>;
 }
 
 export class Poster {
@@ -97,6 +99,7 @@ export class Poster {
    * an image of that name after it. Unreadable history (no scope, not a member) means "not found".
    */
   private async findPosted(channel: string, key: string, ctx: ErrorContext, imageName?: string): Promise<{ sent: Sent; imageShared: boolean } | undefined> {
+    await this.call({ ...ctx, action: 'learn who I am on Slack (auth.test)' }, () => this.d.identify());
     const bot = this.d.bot();
     const mine = (m: HistoryMessage) => (bot.userId !== undefined && m.user === bot.userId) || (bot.botId !== undefined && m.bot_id === bot.botId);
     const oldest = ((Date.now() - lookback.ms) / 1000).toFixed(6);
