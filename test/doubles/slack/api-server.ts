@@ -25,7 +25,7 @@ const APP_TOKEN_METHODS = ['apps.connections.open', 'auth.test'];
 /** Per method, what the next calls get: a failure, or null to let a call through (Failure.skip). */
 export class FailureQueue {
   private readonly queue = new Map<string, Array<Failure | null>>();
-  private readonly delays = new Map<string, number[]>();
+  private readonly delays = new Map<string, Array<{ ms: number; when?: (args: Args) => boolean }>>();
 
   push(method: string, failure: Failure): void {
     const list = this.queue.get(method) ?? [];
@@ -38,13 +38,15 @@ export class FailureQueue {
     return this.queue.get(method)?.shift() ?? undefined;
   }
 
-  /** The next `times` calls to method run at once but are answered `ms` later. */
-  delay(method: string, ms: number, times = 1): void {
-    this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array<number>(times).fill(ms)]);
+  /** The next `times` calls to method (whose arguments pass `when`) run at once but are answered `ms` later. */
+  delay(method: string, ms: number, times = 1, when?: (args: Args) => boolean): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ...Array.from({ length: times }, () => ({ ms, when }))]);
   }
 
-  takeDelay(method: string): number | undefined {
-    return this.delays.get(method)?.shift();
+  takeDelay(method: string, args: Args): number | undefined {
+    const list = this.delays.get(method) ?? [];
+    const i = list.findIndex((d) => !d.when || d.when(args));
+    return i < 0 ? undefined : list.splice(i, 1)[0]!.ms;
   }
 
   clear(): void {
@@ -199,7 +201,7 @@ export async function startApiServer(
     const token = bearer(req) ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     const { reply, injected, unknown } = callMethod(method, args, token);
-    const delayedMs = injected ? undefined : failures.takeDelay(method);
+    const delayedMs = injected ? undefined : failures.takeDelay(method, args);
     if (delayedMs !== undefined) {
       // Slack did it and answers late (or to an app killed meanwhile): recorded now, answered later.
       recorder.record({ method, args, token, at, status: reply.status, response: reply.body, injected, unknown, delayedMs });

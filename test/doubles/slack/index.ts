@@ -82,9 +82,10 @@ export interface SlackDouble {
   /**
    * The next `times` calls to method are carried out at once (a message is posted) but answered `ms`
    * later: Slack accepting a post and answering after the client gave up, or an app killed while it
-   * waits. `calls()` shows them at once, with `delayedMs`. close() ends held answers.
+   * waits. `calls()` shows them at once, with `delayedMs`. close() ends held answers. `when` picks
+   * the calls by their arguments (e.g. `(a) => a.channel === 'C1'`).
    */
-  delayNext(method: string, ms: number, times?: number): void;
+  delayNext(method: string, ms: number, opts?: { times?: number; when?: (args: Record<string, unknown>) => boolean }): void;
 
   // ---- what "Slack" sends the app --------------------------------------------------------
   /** Point the request helpers at the app: the server app.start() resolved with, or a URL. */
@@ -163,7 +164,7 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     uploads: () => [...workspace.files.values()].filter((f) => f.bytes).map(uploaded),
 
     failNext: (method, failure = {}) => failures.push(method, failure),
-    delayNext: (method, ms, times) => failures.delay(method, ms, times),
+    delayNext: (method, ms, opts = {}) => failures.delay(method, ms, opts.times, opts.when),
 
     attachApp: (target, path) => driver.attach(target, path),
     slashCommand: (input, opts) => driver.slashCommand(input, opts),
