@@ -1,4 +1,4 @@
-// The real entry point (`npm start`: tsx src/main.ts) as a child process a test can kill with
+// The real entry point (what `npm start` runs: src/main.ts through tsx) as one process a test can kill with
 // SIGKILL: crash tests need a process that dies without cleaning up, mid-request. The env points
 // the real clients at the doubles (DISCORD_API_URL, SLACK_API_URL); logs are pino JSON lines.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 export interface LogLine {
   level: number;
@@ -22,7 +21,9 @@ export class BotProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(tsx, ['src/main.ts'], {
+    // node with tsx as a loader, not the tsx CLI: the CLI runs the bot in a child of its own, which a
+    // SIGKILL of the CLI would leave running.
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

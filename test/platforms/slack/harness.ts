@@ -58,6 +58,10 @@ export interface World {
   react(user: string, emoji: string, on: MessageRef, opts?: { removed?: boolean; eventId?: string; retryNum?: number }): Promise<string>;
   /** Stops the app (keeps the double and the database) and starts a new one on the same database. */
   restart(): Promise<void>;
+  /** Stops the app, keeping the double and the database (e.g. for a bot process over the same database). */
+  stopApp(): Promise<void>;
+  /** The world's database, for another process or connection. */
+  readonly databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -124,6 +128,10 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
       return adapter;
     },
     logs,
+    databaseUrl: db.url,
+    async stopApp() {
+      await app.stop();
+    },
     async command(user, text, channel = LOUNGE) {
       const before = slack.calls().length;
       if (o.socketMode) {
