@@ -6,11 +6,12 @@ import type { Command, OptionType } from '../../../commands/define.js';
 import { parseLine } from '../console/parse.js';
 
 export type SlackInput =
-  | { kind: 'command'; name: string; options: Record<string, string> }
+  /** `mentions`: the user ids of user options, with the name their mention carried (<@U1|ada>), if any. */
+  | { kind: 'command'; name: string; options: Record<string, string>; mentions: Record<string, string | undefined> }
   | { kind: 'help'; unknown?: string }
   | { kind: 'error'; message: string };
 
-const userMention = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
+const userMention = /^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$/;
 const channelMention = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const groupMention = /^<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>$/;
 
@@ -60,11 +61,13 @@ export function parseCommandText(text: string, commands: readonly Command[]): Sl
     case 'command': {
       const cmd = commands.find((c) => c.name === parsed.name)!;
       const options: Record<string, string> = {};
+      const mentions: Record<string, string | undefined> = {};
       for (const [key, value] of Object.entries(parsed.options)) {
         const type = cmd.options[key]?.type;
         options[key] = type === 'user' || type === 'channel' || type === 'role' ? idValue(type, value) : readableText(value);
+        if (type === 'user') mentions[options[key]] = unescapeEntities(userMention.exec(value.trim())?.[2] ?? '').trim() || undefined;
       }
-      return { kind: 'command', name: parsed.name, options };
+      return { kind: 'command', name: parsed.name, options, mentions };
     }
   }
 }

@@ -119,8 +119,11 @@ describe('Slash command text', () => {
       kind: 'command',
       name: 'program setup',
       options: { program: 'Campus & Co', committee_channel: 'C0COMM', committee: 'S0GROUP', ambassador_role: 'G0PRIV', why: 'We <3 @ada’s work at https://x.org' },
+      mentions: {},
     });
-    expect(parseCommandText('committee add user:<@U0CARL|carl>', allCommands)).toMatchObject({ options: { user: 'U0CARL' } });
+    // A user option keeps the name its mention carried, for the core to name the person.
+    expect(parseCommandText('committee add user:<@U0CARL|carl>', allCommands)).toMatchObject({ options: { user: 'U0CARL' }, mentions: { U0CARL: 'carl' } });
+    expect(parseCommandText('committee add user:<@U0CARL>', allCommands)).toMatchObject({ options: { user: 'U0CARL' }, mentions: { U0CARL: undefined } });
     expect(parseCommandText('committee add user:@carl', allCommands)).toMatchObject({ options: { user: 'carl' } });
     expect(parseCommandText('program questions add prompt:“Why us?” kind:paragraph', allCommands)).toMatchObject({ name: 'program questions add', options: { prompt: 'Why us?', kind: 'paragraph' } });
   });

@@ -49,8 +49,19 @@ export async function handleCommand(ctx: ListenerContext, command: SlashCommand,
       break;
     }
     case 'command':
-      reply = await ctx.sink().command({ name: input.name, options: input.options, user, channel });
+      reply = await ctx.sink().command({ name: input.name, options: input.options, names: await mentionedNames(ctx, input.mentions, workspaceId), user, channel });
       break;
   }
   await ctx.replies.send(reply, target);
+}
+
+/**
+ * Display names of the people a command mentions, so the core stores and shows names, never raw ids:
+ * Slack's profile name (users.info, cached), else the name inside the mention (<@U1|ada>, Slack's
+ * legacy username, which may be stale).
+ */
+export async function mentionedNames(ctx: ListenerContext, mentions: Record<string, string | undefined>, workspaceId: string): Promise<Record<string, string>> {
+  const ids = Object.keys(mentions).filter((id) => /^[UW][A-Z0-9]+$/.test(id));
+  const refs = await Promise.all(ids.map((id) => ctx.users.ref(id, workspaceId, mentions[id])));
+  return Object.fromEntries(refs.filter((r) => r.name).map((r) => [r.id, r.name!]));
 }
