@@ -112,8 +112,10 @@ export class Poster {
       } catch (err) {
         const code = slackErrorCode(err);
         if (!code || !unreadable.has(code)) throw toPlatformError(err, { ...ctx, action: `read the recent messages of <#${channel}> before posting` });
-        this.d.log.warn({ channel, code, fix: 'add the channels:history and groups:history bot scopes (npm run slack:manifest) and reinstall the app' },
-          'could not read the channel history to check for an earlier copy of this post; posting it');
+        const fix = code === 'missing_scope'
+          ? 'add the channels:history and groups:history bot scopes (npm run slack:manifest) and reinstall the app'
+          : `invite me to <#${channel}> (/invite @${this.d.bot().name}), so a retried post can be recognised`;
+        this.d.log.warn({ channel, code, fix }, 'could not read the channel history to check for an earlier copy of this post; posting it');
         return undefined;
       }
       for (const m of res.messages ?? []) {
