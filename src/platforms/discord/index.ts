@@ -254,6 +254,19 @@ export class DiscordAdapter implements ChatPlatform {
     }
   }
 
+  /** Vote emoji must be ones people can react with: a custom emoji of this server. */
+  async hasCustomEmoji(workspaceId: string, emojiId: string): Promise<boolean> {
+    const guild = await this.guild(workspaceId);
+    if (guild.emojis.cache.has(emojiId)) return true;
+    try {
+      await guild.emojis.fetch(emojiId);
+      return true;
+    } catch (err) {
+      if (discordCode(err) === 10014) return false;
+      throw toPlatformError(err, { kind: 'members' });
+    }
+  }
+
   async membersOf(workspaceId: string, target: string): Promise<UserRef[]> {
     const guild = await this.guild(workspaceId);
     const role = await this.role(guild, target);

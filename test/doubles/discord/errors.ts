@@ -45,6 +45,8 @@ export const Errors = {
   unknownUser: make(404, Code.UnknownUser, 'Unknown User'),
   unknownRole: make(404, Code.UnknownRole, 'Unknown Role'),
   unknownEmoji: make(400, Code.UnknownEmoji, 'Unknown Emoji'),
+  /** GET of a guild emoji that isn't there answers 404 (a reaction with one answers 400). */
+  unknownGuildEmoji: make(404, Code.UnknownEmoji, 'Unknown Emoji'),
   unknownWebhook: make(404, Code.UnknownWebhook, 'Unknown Webhook'),
   unknownInteraction: make(404, Code.UnknownInteraction, 'Unknown interaction'),
   invalidBody: (what: string) => new ApiError(400, Code.InvalidFormBodyOrContentType, `Invalid Form Body: ${what}`),

@@ -3,7 +3,7 @@ import type { Backend } from './backend.js';
 import { Errors } from './errors.js';
 import { memberUpdateEvent } from './events.js';
 import { noContent, ok, route, type Route, type RouteContext } from './rest.js';
-import { channelJson, guildJson, memberJson, roleJson, userJson } from './shapes.js';
+import { channelJson, emojiJson, guildJson, memberJson, roleJson, userJson } from './shapes.js';
 import { compareSnowflakes } from './snowflake.js';
 import type { Member, Role } from './world.js';
 
@@ -53,6 +53,12 @@ export function guildRoutes(backend: Backend): Route[] {
     ),
     route('GET', '/gateway', () => ok({ url: backend.gatewayUrl() }), { auth: false }),
     route('GET', '/users/@me', () => ok({ ...userJson(world.bot), verified: true, mfa_enabled: false, locale: 'en-US', email: null })),
+    route('GET', '/guilds/:guildId/emojis/:emojiId', (ctx) => {
+      guildOf(ctx);
+      const emoji = world.emojis.get(ctx.params.emojiId!);
+      if (!emoji) throw Errors.unknownGuildEmoji();
+      return ok(emojiJson(emoji));
+    }),
     route('GET', '/users/:userId', (ctx) => {
       const user = world.users.get(ctx.params.userId!);
       if (!user) throw Errors.unknownUser();

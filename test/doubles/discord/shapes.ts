@@ -190,7 +190,7 @@ export function guildCreateJson(world: World, allMembers: boolean) {
     max_video_channel_users: 25,
     max_stage_video_channel_users: 50,
     roles: [...world.roles.values()].map(roleJson),
-    emojis: [],
+    emojis: [...world.emojis.values()].map(emojiJson),
     stickers: [],
     joined_at: botMember?.joinedAt ?? new Date().toISOString(),
     large: false,
@@ -215,3 +215,7 @@ export function guildJson(world: World) {
     soundboard_sounds: _sb, ...rest } = guildCreateJson(world, false);
   return rest;
 }
+
+export const emojiJson = (e: { id: string; name: string; animated: boolean }) => ({
+  id: e.id, name: e.name, roles: [], require_colons: true, managed: false, animated: e.animated, available: true,
+});

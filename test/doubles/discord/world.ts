@@ -115,6 +115,8 @@ export class World {
   readonly users = new Map<string, User>();
   readonly roles = new Map<string, Role>();
   readonly channels = new Map<string, Channel>();
+  /** The server's custom emoji, by id. */
+  readonly emojis = new Map<string, { id: string; name: string; animated: boolean }>();
   readonly members = new Map<string, Member>();
   private readonly dmByUser = new Map<string, string>();
 
@@ -159,6 +161,12 @@ export class World {
     };
     this.members.set(user.id, member);
     return member;
+  }
+
+  addEmoji(name: string, id = snowflake()): { id: string; name: string; animated: boolean } {
+    const emoji = { id, name, animated: false };
+    this.emojis.set(id, emoji);
+    return emoji;
   }
 
   /** The member leaves the guild; the user still exists (DMs, mentions). */
