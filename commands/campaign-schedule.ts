@@ -3,9 +3,9 @@ import { defineCommand, opt, type Command } from './define.js';
 import { cancelCampaign, scheduleCampaign, setPaused } from '../src/core/campaigns/schedule.js';
 import { describeSchedule } from '../src/core/campaigns/render.js';
 import { MAX_GRACE_MINUTES } from '../src/core/campaigns/model.js';
-import { formatInZone } from '../src/core/campaigns/next-runs.js';
 import { say } from '../src/core/replies.js';
 import { actorOf, campaignOption } from './campaign-options.js';
+import { formatDate } from '../src/core/text.js';
 
 const scheduleOption = opt.integer('One schedule of the campaign (default: the whole campaign)', { min: 1 });
 
@@ -23,7 +23,7 @@ export const campaignSchedule = defineCommand({
   async run(ctx, { campaign: id, ...input }) {
     const { schedule, campaign, next } = await scheduleCampaign(ctx.deps, { actor: actorOf(ctx), campaignId: id, input });
     const zone = schedule.timeZone;
-    const runs = next.map((at) => `• ${formatInZone(at, zone)}`).join('\n');
+    const runs = next.map((at) => `• ${formatDate(at, zone)}`).join('\n');
     const paused = campaign.status === 'paused' ? `\nThe campaign is paused: nothing posts until /campaign resume campaign:${id}.` : '';
     return say(`Campaign ${id} “${campaign.title}”: ${describeSchedule(schedule)}.\n${next.length > 1 ? 'Next posts' : 'It posts'}:\n${runs}${paused}`);
   },

@@ -1,34 +1,26 @@
-// The command registry: every platform-neutral command, registered once. Adapters build their
-// slash commands, manifest and parsers from this list; the core routes invocations through it.
-import type { Command } from './define.js';
+// The command registry: every command, one module each, laid out by its path (commands/program/
+// setup.ts is /program setup). Adapters build their slash commands, manifest and parsers from this
+// list; the core routes invocations through it. Each folder's index lists its own commands.
+import type { Command } from '../src/core/commands/define.js';
+import help from './help.js';
 import about from './about.js';
 import apply from './apply.js';
-import applicationStatus from './application-status.js';
-import applicationWithdraw from './application-withdraw.js';
-import applicationPending from './application-pending.js';
-import applicationDecide from './application-decide.js';
-import programSetup from './program-setup.js';
-import programShow from './program-show.js';
-import programRules from './program-rules.js';
-import programWaitlist from './program-waitlist.js';
-import { programClose, programOpen } from './program-open-close.js';
-import { questionsAdd, questionsEdit, questionsList, questionsRemove, questionsReorder } from './program-questions.js';
-import { reasonsAdd, reasonsList, reasonsRemove } from './program-reasons.js';
-import { committeeAdd, committeeList, committeeRemove } from './committee.js';
-import { staffAdd, staffRemove } from './staff.js';
-import { ambassadorRemove, ambassadorSync } from './ambassador.js';
 import audit from './audit.js';
-import help from './help.js';
-import { campaignCommands } from './campaign.js';
-import { activityCommands } from './activity.js';
+import { applicationCommands } from './application/index.js';
+import { programCommands } from './program/index.js';
+import { committeeCommands } from './committee/index.js';
+import { staffCommands } from './staff/index.js';
+import { ambassadorCommands } from './ambassador/index.js';
+import { campaignCommands } from './campaign/index.js';
+import log from './log.js';
+import me from './me.js';
+import exportData from './export.js';
+import { activityCommands } from './activity/index.js';
+import { leaderboardCommands } from './leaderboard/index.js';
 
 export const allCommands: readonly Command[] = [
-  help, about, apply, applicationStatus, applicationWithdraw, applicationPending, applicationDecide,
-  programSetup, programShow, programRules, programWaitlist, programOpen, programClose,
-  questionsAdd, questionsEdit, questionsRemove, questionsList, questionsReorder,
-  reasonsAdd, reasonsRemove, reasonsList,
-  committeeAdd, committeeRemove, committeeList, staffAdd, staffRemove,
-  ambassadorRemove, ambassadorSync, audit,
+  help, about, apply, ...applicationCommands,
+  ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  ...activityCommands,
+  log, me, ...activityCommands, ...leaderboardCommands, exportData,
 ];

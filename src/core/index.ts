@@ -1,6 +1,6 @@
 // The core, assembled: the inbound sink adapters call, the side-effect dispatcher, the timed jobs.
 import type { Logger } from 'pino';
-import type { Command } from '../../commands/define.js';
+import type { Command } from './commands/define.js';
 import { submitApplication } from './applications/submit.js';
 import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
 import { runCommand, replyToError } from './commands/router.js';

@@ -18,7 +18,7 @@ import { say } from '../replies.js';
 import { requireStaff } from './kinds.js';
 import { endOfLocalDay, parseLocalDate } from './periods.js';
 import type { DateRange, ExportPage } from './repository.js';
-import { n } from './render.js';
+import { formatNumber } from '../text.js';
 
 export const EXPORT_DIR = 'data/exports';
 const PAGE = 1000;
@@ -117,7 +117,7 @@ export async function exportCsv(ctx: CommandContext, program: Program, input: Ex
 export async function exportCommand(ctx: CommandContext, program: Program, input: ExportInput): Promise<Reply> {
   const { files } = await exportCsv(ctx, program, input);
   const range = `${input.from ?? 'the start'} to ${input.to ?? 'today'} (${program.timeZone})`;
-  return say(files.map((f) => `• ${f.section}: ${n(f.rows)} row${f.rows === 1 ? '' : 's'} → ${f.path}`).join('\n'), {
+  return say(files.map((f) => `• ${f.section}: ${formatNumber(f.rows)} row${f.rows === 1 ? '' : 's'} → ${f.path}`).join('\n'), {
     title: `Export — ${program.name}, ${range}`,
     footer: 'Ambassadors are all of them, with verified points in the range; applications by submission date; activity by date.',
   });

@@ -9,7 +9,7 @@ import type { Reply } from '../ports/chat-platform.js';
 import { say } from '../replies.js';
 import { ensureKinds, findKind } from './kinds.js';
 import { canonicalLink, describeRate, pointsFor, type Activity } from './model.js';
-import { n, pts } from './render.js';
+import { formatNumber, formatPoints } from '../text.js';
 
 export interface LogInput {
   kind: string;
@@ -34,7 +34,7 @@ export async function logActivity(ctx: CommandContext, program: Program, input: 
   const kind = findKind(await ensureKinds(store, program.id), input.kind);
   if (!Number.isInteger(input.amount) || input.amount < 1) fail('invalid_input', 'amount: must be a whole number, 1 or more.');
   if (input.amount > kind.maxAmount) {
-    fail('invalid_input', `amount: ${n(input.amount)} is more than one log can claim for ${kind.label} (at most ${n(kind.maxAmount)}). If that is really what happened, ask staff to check it with you.`);
+    fail('invalid_input', `amount: ${formatNumber(input.amount)} is more than one log can claim for ${kind.label} (at most ${formatNumber(kind.maxAmount)}). If that is really what happened, ask staff to check it with you.`);
   }
   const link = input.link ? canonicalLink(input.link) : null;
   if (input.link && !link) fail('invalid_input', 'link: must be a full web address starting with http:// or https://.');
@@ -67,7 +67,7 @@ export async function logActivity(ctx: CommandContext, program: Program, input: 
     return a;
   });
 
-  const lines = [`Logged #${activity.id}: ${kind.label} × ${n(activity.amount)} = ${pts(points)} (${describeRate(kind)}).`];
+  const lines = [`Logged #${activity.id}: ${kind.label} × ${formatNumber(activity.amount)} = ${formatPoints(points)} (${describeRate(kind)}).`];
   if (points === 0) lines.push(`That is below one unit, so it earns no points — it still counts toward the objective once verified.`);
   lines.push(verified ? 'It counts right away. Thank you!' : 'Staff will verify it soon; only verified activity counts on the leaderboard.');
   if (duplicates.length) {

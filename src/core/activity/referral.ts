@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps.js';
 import type { Application, Program } from '../model.js';
 import type { Repositories } from '../repositories.js';
 import { defaultKinds, pointsFor, REFERRAL_KEY } from './model.js';
-import { pts } from './render.js';
+import { formatPoints } from '../text.js';
 
 /** Returns the points credited, or 0 (no referrer, not an active ambassador, or already credited). */
 export async function creditReferral(deps: CoreDeps, r: Repositories, program: Program, application: Application): Promise<number> {
@@ -32,7 +32,7 @@ export async function creditReferral(deps: CoreDeps, r: Repositories, program: P
   }, at);
   await r.outbox.enqueue({
     kind: 'dm', memberId: referrerId,
-    message: { title: `${program.name}: thank you for the referral!`, text: `${applicant?.displayName ?? 'Someone you referred'} was accepted as an ambassador. You earned ${pts(points)}.`, tone: 'success' },
+    message: { title: `${program.name}: thank you for the referral!`, text: `${applicant?.displayName ?? 'Someone you referred'} was accepted as an ambassador. You earned ${formatPoints(points)}.`, tone: 'success' },
   });
   return points;
 }

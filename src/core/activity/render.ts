@@ -3,9 +3,8 @@
 import type { Activity, ActivityKind } from './model.js';
 import { describeRate } from './model.js';
 import type { BoardRow, Standing } from './repository.js';
+import { formatNumber, formatPoints } from '../text.js';
 
-export const n = (v: number) => v.toLocaleString('en-US');
-export const pts = (v: number) => `${n(v)} pt${v === 1 ? '' : 's'}`;
 
 export type RankChange = number | 'new' | null;
 
@@ -21,27 +20,21 @@ export function boardLines(rows: readonly (BoardRow & { change?: RankChange })[]
   return rows
     .map((r) => {
       const change = r.change === undefined ? '' : changeText(r.change);
-      return `${r.rank}. ${r.displayName} — ${pts(r.points)}${change ? ` (${change})` : ''}`;
+      return `${r.rank}. ${r.displayName} — ${formatPoints(r.points)}${change ? ` (${change})` : ''}`;
     })
     .join('\n');
 }
 
-/** "612 / 1,000 sign-ups — 61%", the same figure the card draws. */
-export function progressText(p: { current: number; target: number; unit: string }): string {
-  const pct = p.target > 0 ? Math.floor((p.current / p.target) * 100) : 0;
-  return `${n(p.current)} / ${n(p.target)} ${p.unit} — ${pct}%`;
-}
-
 /** "#3 of 12" or "not ranked yet". */
 export function standingText(s: Standing | null): string {
-  if (!s || s.rank === null) return `${pts(s?.points ?? 0)}, not ranked yet`;
-  return `${pts(s.points)}, rank ${s.rank} of ${s.rankedCount}`;
+  if (!s || s.rank === null) return `${formatPoints(s?.points ?? 0)}, not ranked yet`;
+  return `${formatPoints(s.points)}, rank ${s.rank} of ${s.rankedCount}`;
 }
 
 const statusMark: Record<Activity['status'], string> = { pending: '⏳ pending', verified: '✅ verified', rejected: '❌ rejected' };
 
 export function activityLine(a: Activity, o: { who?: boolean } = {}): string {
-  const parts = [`#${a.id}`, ...(o.who ? [a.memberName] : []), `${a.kindLabel} × ${n(a.amount)}`, pts(a.points), statusMark[a.status]];
+  const parts = [`#${a.id}`, ...(o.who ? [a.memberName] : []), `${a.kindLabel} × ${formatNumber(a.amount)}`, formatPoints(a.points), statusMark[a.status]];
   let line = parts.join(' · ');
   if (a.status === 'rejected' && a.reviewReason) line += ` (${a.reviewReason})`;
   if (a.link) line += `\n   ${a.link}`;
@@ -50,7 +43,7 @@ export function activityLine(a: Activity, o: { who?: boolean } = {}): string {
 }
 
 export function kindLine(k: ActivityKind): string {
-  const parts = [`\`${k.key}\` — ${k.label}: ${describeRate(k)}`, `at most ${n(k.maxAmount)} per log`, k.autoVerify ? 'verified automatically' : 'reviewed by staff'];
+  const parts = [`\`${k.key}\` — ${k.label}: ${describeRate(k)}`, `at most ${formatNumber(k.maxAmount)} per log`, k.autoVerify ? 'verified automatically' : 'reviewed by staff'];
   if (k.campaignId) parts.push(`counts for campaign ${k.campaignId}`);
   return parts.join(', ');
 }

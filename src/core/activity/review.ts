@@ -8,7 +8,8 @@ import type { Reply } from '../ports/chat-platform.js';
 import { say } from '../replies.js';
 import { requireStaff } from './kinds.js';
 import type { Activity } from './model.js';
-import { activityLine, pts } from './render.js';
+import { activityLine } from './render.js';
+import { formatPoints } from '../text.js';
 
 const PAGE = 15;
 
@@ -58,7 +59,7 @@ export async function decideActivity(ctx: CommandContext, input: { id: number; a
       programId: program.id, actorId: ctx.member.id, action: `activity.${status}`, subject: { type: 'activity', id: activity.id }, reason,
       data: { member: activity.memberId, points: activity.points },
     }, now);
-    const what = `#${activity.id} (${activity.kindLabel} × ${activity.amount}, ${pts(activity.points)})`;
+    const what = `#${activity.id} (${activity.kindLabel} × ${activity.amount}, ${formatPoints(activity.points)})`;
     await r.outbox.enqueue({
       kind: 'dm', memberId: activity.memberId,
       message: input.approve
@@ -72,5 +73,5 @@ export async function decideActivity(ctx: CommandContext, input: { id: number; a
     return say(`#${activity.id} was already ${now?.status ?? 'reviewed'}${now?.reviewReason ? ` (${now.reviewReason})` : ''}; nothing changed.`);
   }
   ctx.deps.kick();
-  return say(`${input.approve ? 'Verified' : 'Rejected'} #${activity.id} by ${activity.memberName}${input.approve ? ` — ${pts(activity.points)} now count.` : '.'} I let them know.`);
+  return say(`${input.approve ? 'Verified' : 'Rejected'} #${activity.id} by ${activity.memberName}${input.approve ? ` — ${formatPoints(activity.points)} now count.` : '.'} I let them know.`);
 }

@@ -6,8 +6,9 @@ import { fail } from '../errors.js';
 import type { Program } from '../model.js';
 import type { Reply } from '../ports/chat-platform.js';
 import { say } from '../replies.js';
-import { formatInZone, nextRuns } from '../campaigns/next-runs.js';
+import { nextRuns } from '../campaigns/next-runs.js';
 import { requireStaff } from './kinds.js';
+import { formatDate } from '../text.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -44,7 +45,7 @@ export async function boardSettings(ctx: CommandContext, program: Program, input
     ? `in <#${program.announceChannelId}>`
     : 'nowhere yet: set an announcement channel with /program setup announce_channel:#…';
   return say(
-    `The weekly leaderboard (top ${size}, covering the last full week, Monday to Sunday) is posted ${where}.\nNext: ${next ? formatInZone(next, program.timeZone) : 'never (check the schedule)'}.`,
+    `The weekly leaderboard (top ${size}, covering the last full week, Monday to Sunday) is posted ${where}.\nNext: ${next ? formatDate(next, program.timeZone) : 'never (check the schedule)'}.`,
     { title: `${Object.keys(patch).length ? 'Updated' : 'Leaderboard settings'} — ${program.name}` },
   );
 }

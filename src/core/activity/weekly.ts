@@ -14,7 +14,8 @@ import type { OutboundMessage } from '../ports/chat-platform.js';
 import { previousRun } from '../campaigns/next-runs.js';
 import { previousWeek, weekBefore, weekKey, weekLabel, type Range } from './periods.js';
 import { programProgress, type ObjectiveProgress } from './progress.js';
-import { boardLines, n, progressText, pts, type RankChange } from './render.js';
+import { boardLines, type RankChange } from './render.js';
+import { formatNumber, formatPoints, progressText } from '../text.js';
 
 /** How late a weekly post may still go out (the bot was down at the time). */
 export const GRACE_MS = 12 * 3600_000;
@@ -109,7 +110,7 @@ export async function weeklyPost(deps: CoreDeps, program: Program, week: Range, 
   const lines = [`**${label}** (${zone}) — top ${size}`, ranked.length ? boardLines(ranked) : '_No verified activity on the public board this week._'];
   if (objective) lines.push('', `**Objective — ${program.objectiveText}:** ${progressText(objective)}`);
   if (newcomers.length) lines.push('', `**Welcome** to our new ambassador${newcomers.length === 1 ? '' : 's'}: ${newcomers.join(', ')}!`);
-  const who = contributors === 1 ? '1 person' : `${n(contributors)} people`;
+  const who = contributors === 1 ? '1 person' : `${formatNumber(contributors)} people`;
   lines.push('', contributors ? `**${who}** contributed this week. Thank you, all of you!` : 'Nobody logged verified activity this week — a fresh start awaits.');
 
   const card = await renderCard({
@@ -117,7 +118,7 @@ export async function weeklyPost(deps: CoreDeps, program: Program, week: Range, 
     rows: ranked.map((x) => ({ rank: x.rank, name: x.displayName, points: x.points, change: x.change })),
     footer: `${who} contributed · only verified activity counts`,
   });
-  const alt = `${program.name} leaderboard, ${label}: ${ranked.map((x) => `${x.rank}. ${x.displayName} ${pts(x.points)}`).join('; ') || 'no ranked activity'}` +
+  const alt = `${program.name} leaderboard, ${label}: ${ranked.map((x) => `${x.rank}. ${x.displayName} ${formatPoints(x.points)}`).join('; ') || 'no ranked activity'}` +
     (objective ? `. Objective: ${progressText(objective)}` : '');
   return {
     title: `${program.name} — weekly leaderboard`,

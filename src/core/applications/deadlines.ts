@@ -1,7 +1,7 @@
 // Time-driven steps of a vote: the window closing, and one reminder a day before it closes.
 import type { CoreDeps } from '../deps.js';
 import { committeeMembers } from '../programs/committee.js';
-import { formatDate } from '../replies.js';
+import { formatDate } from '../text.js';
 import { settle } from '../voting/settle.js';
 
 /** Applies the rules to every application whose window has closed. Returns how many moved. */

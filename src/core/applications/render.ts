@@ -1,7 +1,7 @@
 // What people see about an application: the committee post, receipts, decisions. Neutral text.
 import type { Application, Member, Program } from '../model.js';
 import type { OutboundMessage, VoteChoice } from '../ports/chat-platform.js';
-import { formatDate, humanDuration } from '../replies.js';
+import { formatDate, humanDuration } from '../text.js';
 import type { Tally } from '../voting/rules.js';
 
 const outcomeLabel: Record<Application['status'], string> = {

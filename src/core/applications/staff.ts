@@ -4,7 +4,8 @@ import { audit } from '../audit.js';
 import { fail } from '../errors.js';
 import { openStatuses } from '../model.js';
 import type { Reply } from '../ports/chat-platform.js';
-import { formatDate, say } from '../replies.js';
+import { say } from '../replies.js';
+import { formatDate } from '../text.js';
 import { decide, places, promoteWaitlist, type Outcome } from './decide.js';
 import { removalMessage } from './render.js';
 

@@ -5,7 +5,8 @@ import { fail } from '../errors.js';
 import { openStatuses } from '../model.js';
 import { committeeMembers, isOnCommittee } from '../programs/committee.js';
 import type { Reply } from '../ports/chat-platform.js';
-import { formatDate, say } from '../replies.js';
+import { say } from '../replies.js';
+import { formatDate } from '../text.js';
 import { statusText } from './render.js';
 import { reapplyDate } from './submit.js';
 

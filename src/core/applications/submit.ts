@@ -7,7 +7,8 @@ import { fail } from '../errors.js';
 import type { Application, Member, Program } from '../model.js';
 import type { FormSubmission, Reply } from '../ports/chat-platform.js';
 import type { Repositories } from '../repositories.js';
-import { formatDate, say } from '../replies.js';
+import { say } from '../replies.js';
+import { formatDate } from '../text.js';
 import { applicationForm, decodeFormId, questionsSignature, validateAnswers } from './form.js';
 import { statusText } from './render.js';
 

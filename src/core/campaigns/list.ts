@@ -5,15 +5,15 @@ import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
 import { channelName } from '../programs/card.js';
 import type { Campaign, Schedule } from './model.js';
-import { formatInZone } from './next-runs.js';
 import { describeSchedule } from './render.js';
 import { nextRunOf } from './schedule.js';
+import { formatDate } from '../text.js';
 
 const MAX_LINES = 25;
 
 function when(at: Date, s: Schedule, zone: string): string {
-  const own = s.timeZone !== zone ? ` (${formatInZone(at, s.timeZone)})` : '';
-  return `${formatInZone(at, zone).replace(` ${zone}`, '')}${own}`;
+  const own = s.timeZone !== zone ? ` (${formatDate(at, s.timeZone)})` : '';
+  return `${formatDate(at, zone).replace(` ${zone}`, '')}${own}`;
 }
 
 const label = (c: Campaign) => `campaign ${c.id} “${c.title}”`;
@@ -50,7 +50,7 @@ export async function listCampaigns(deps: CoreDeps, program: Program, o: { all?:
   else sections.push('**Upcoming posts:** none.');
   if (paused.length) sections.push(`**Paused:**\n${clip(paused)}`);
   if (idle.length) sections.push(`**Not posting:**\n${clip(idle)}`);
-  return { title: `Campaigns — ${program.name}`, text: sections.join('\n\n'), footer: `Now: ${formatInZone(now, zone)}` };
+  return { title: `Campaigns — ${program.name}`, text: sections.join('\n\n'), footer: `Now: ${formatDate(now, zone)}` };
 }
 
 function clip(lines: string[]): string {

@@ -140,13 +140,6 @@ export function previousRun(cron: string, zone: string, atOrBefore: Date): Date 
   return null;
 }
 
-/** Staff-facing: "Mon 7 Dec 2026, 09:00 Europe/Paris". */
-export function formatInZone(date: Date, zone: string): string {
-  // en-US month abbreviations ("Sep", not en-GB's "Sept"); the layout itself is fixed.
-  const local = DateTime.fromJSDate(date, { zone }).setLocale('en-US');
-  return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${zone}`;
-}
-
 /** The JobRun period for a run: its UTC ISO instant, which sorts chronologically as text. */
 export function periodKey(at: Date): string {
   return at.toISOString();

@@ -17,12 +17,3 @@ export async function progressFor(deps: CoreDeps, campaign: Campaign): Promise<P
   const p = await campaignProgress(deps, campaign.id);
   return p && { current: p.current, target: p.target, metric: p.unit };
 }
-
-const num = (n: number) => n.toLocaleString('en-US');
-
-/** "612 / 1,000 sign-ups — 61%", with a 10-step bar on its own line. */
-export function formatProgress(p: Progress): string {
-  const pct = p.target > 0 ? Math.floor((p.current / p.target) * 100) : 0;
-  const filled = Math.max(0, Math.min(10, Math.floor(pct / 10)));
-  return `${num(p.current)} / ${num(p.target)} ${p.metric} — ${pct}%\n${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)}`;
-}

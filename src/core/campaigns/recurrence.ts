@@ -4,7 +4,8 @@
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
 import { isValidTimeZone } from '../time-zone.js';
-import { formatInZone, localToInstant } from './next-runs.js';
+import { localToInstant } from './next-runs.js';
+import { formatDate } from '../text.js';
 
 export { isValidTimeZone }; // one source of truth for zone names, shared with program setup
 
@@ -215,7 +216,7 @@ export function parseLocalDateTime(input: string, zone: string): OneOffResult {
     const after = DateTime.fromJSDate(local.at, { zone }).toFormat('HH:mm');
     return fail(`${hhmm(time)} doesn't exist on ${year}-${pad(month)}-${pad(day)} in ${zone} (the clocks go forward); pick another time, for example ${after}.`);
   }
-  return { ok: true, at: local.at, description: formatInZone(local.at, zone) };
+  return { ok: true, at: local.at, description: formatDate(local.at, zone) };
 }
 
 /** A one-off post time (see parseLocalDateTime), which must be after `now`. */
@@ -223,7 +224,7 @@ export function parseOneOff(input: string, zone: string, now: Date): OneOffResul
   const local = parseLocalDateTime(input, zone);
   if (!local.ok) return local;
   if (local.at.getTime() <= now.getTime()) {
-    return fail(`${local.description} is in the past (it is now ${formatInZone(now, zone)}); pick a later date and time.`);
+    return fail(`${local.description} is in the past (it is now ${formatDate(now, zone)}); pick a later date and time.`);
   }
   return local;
 }

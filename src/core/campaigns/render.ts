@@ -2,10 +2,10 @@
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
 import { channelName } from '../programs/card.js';
-import { formatInZone } from './next-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { POST_LIMIT } from './model.js';
-import { formatProgress, type Progress } from './progress.js';
+import type { Progress } from './progress.js';
+import { formatDate, formatNumber, progressText } from '../text.js';
 
 export interface PostExtras {
   progress?: Progress | null;
@@ -13,20 +13,19 @@ export interface PostExtras {
   late?: { dueAt: Date; zone: string } | null;
 }
 
-const num = (n: number) => n.toLocaleString('en-US');
 
 export function objectiveOf(c: Campaign): string | null {
-  return c.objectiveTarget !== null && c.objectiveMetric ? `${num(c.objectiveTarget)} ${c.objectiveMetric}` : null;
+  return c.objectiveTarget !== null && c.objectiveMetric ? `${formatNumber(c.objectiveTarget)} ${c.objectiveMetric}` : null;
 }
 
 export function renderCampaignPost(program: Program, c: Campaign, extras: PostExtras = {}): OutboundMessage {
   const parts = [c.message];
   const objective = objectiveOf(c);
   if (objective) parts.push(`**Objective:** ${objective}`);
-  if (extras.progress) parts.push(`**Progress:** ${formatProgress(extras.progress)}`);
+  if (extras.progress) parts.push(`**Progress:** ${progressText({ ...extras.progress, unit: extras.progress.metric }, { bar: true })}`);
   if (c.ctaUrl) parts.push(`👉 [Take part](${c.ctaUrl})`);
   const audience = c.ambassadorsOnly ? `For ${program.name} ambassadors` : `From ${program.name}`;
-  const late = extras.late ? ` · Posted late: it was due ${formatInZone(extras.late.dueAt, extras.late.zone)}` : '';
+  const late = extras.late ? ` · Posted late: it was due ${formatDate(extras.late.dueAt, extras.late.zone)}` : '';
   return { title: c.title, text: parts.join('\n\n'), tone: 'info', footer: `${audience}${late}` };
 }
 
@@ -47,11 +46,11 @@ export function worstCaseLength(program: Program, c: Campaign): number {
 export function tooLongMessage(program: Program, c: Campaign): string | null {
   const length = worstCaseLength(program, c);
   if (length <= POST_LIMIT) return null;
-  return `message: the post would be up to ${num(length)} characters with its title, objective, progress line and link, and the limit is ${num(POST_LIMIT)} (Discord's). Shorten the message by ${num(length - POST_LIMIT)} characters.`;
+  return `message: the post would be up to ${formatNumber(length)} characters with its title, objective, progress line and link, and the limit is ${formatNumber(POST_LIMIT)} (Discord's). Shorten the message by ${formatNumber(length - POST_LIMIT)} characters.`;
 }
 
 export function describeSchedule(s: Schedule): string {
-  const when = s.kind === 'one_off' && s.runAt ? `Once, ${formatInZone(s.runAt, s.timeZone)}` : (s.recurrence ?? `cron "${s.cron}"`);
+  const when = s.kind === 'one_off' && s.runAt ? `Once, ${formatDate(s.runAt, s.timeZone)}` : (s.recurrence ?? `cron "${s.cron}"`);
   return `schedule ${s.id}: ${when}${s.kind === 'recurring' ? ` (${s.timeZone})` : ''}`;
 }
 
@@ -66,7 +65,7 @@ export function campaignCard(program: Program, c: Campaign, schedules: Schedule[
       { name: 'Objective', value: objectiveOf(c) ?? 'none', inline: true },
       { name: 'Audience', value: c.ambassadorsOnly ? 'ambassadors' : 'everyone', inline: true },
       { name: 'Channels', value: c.channelIds.map(channelName).join(' '), inline: true },
-      { name: 'Runs', value: `${c.startsAt ? formatInZone(c.startsAt, zone) : 'now'} → ${c.endsAt ? formatInZone(c.endsAt, zone) : 'no end'}` },
+      { name: 'Runs', value: `${c.startsAt ? formatDate(c.startsAt, zone) : 'now'} → ${c.endsAt ? formatDate(c.endsAt, zone) : 'no end'}` },
       { name: 'Call to action', value: c.ctaUrl ?? 'none' },
       { name: 'Schedules', value: live.length ? live.map((s) => describeSchedule(s) + (s.paused ? ' — paused' : '')).join('\n') : 'none yet' },
     ],

@@ -6,9 +6,10 @@ import { isValidTimeZone } from '../time-zone.js';
 import { DEFAULT_GRACE_MINUTES } from './missed-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { MAX_GRACE_MINUTES } from './model.js';
-import { formatInZone, nextRuns } from './next-runs.js';
+import { nextRuns } from './next-runs.js';
 import { parseOneOff, parseRecurrence } from './recurrence.js';
 import { loadCampaign, type Actor } from './manage.js';
+import { formatDate } from '../text.js';
 
 export interface ScheduleInput {
   /** One-off: a local date-time. */
@@ -53,8 +54,8 @@ export async function scheduleCampaign(deps: CoreDeps, o: { actor: Actor; campai
   const field = at !== undefined ? 'at' : 'every';
   const first = nextRunOf({ ...draft, id: 0, paused: false, cancelledAt: null }, campaign, now, 3);
   if (first.length === 0) {
-    const when = campaign.endsAt ? `before the campaign ends (${formatInZone(campaign.endsAt, program.timeZone)})` : 'in the future';
-    const starts = draft.runAt && campaign.startsAt && draft.runAt < campaign.startsAt ? ` It is before the campaign starts (${formatInZone(campaign.startsAt, program.timeZone)}).` : '';
+    const when = campaign.endsAt ? `before the campaign ends (${formatDate(campaign.endsAt, program.timeZone)})` : 'in the future';
+    const starts = draft.runAt && campaign.startsAt && draft.runAt < campaign.startsAt ? ` It is before the campaign starts (${formatDate(campaign.startsAt, program.timeZone)}).` : '';
     fail('invalid_input', `${field}: this schedule would never post ${when}.${starts} Change the time, or the campaign's dates with /campaign edit.`);
   }
   return deps.store.transaction(async (r) => {

@@ -18,9 +18,10 @@ import type { Effect } from '../effects/effect.js';
 import { decideMissedRuns, type MissedRunsDecision } from './missed-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { jobKeyFor } from './model.js';
-import { formatInZone, periodDate } from './next-runs.js';
+import { periodDate } from './next-runs.js';
 import { progressFor } from './progress.js';
 import { describeSchedule, renderCampaignPost } from './render.js';
+import { formatDate } from '../text.js';
 
 /** Schedules whose last run is older than this are not looked at (beyond any grace). */
 const LOOKBACK_MS = 30 * 24 * 3600_000;
@@ -120,7 +121,7 @@ function graceText(minutes: number): string {
 export function skippedReport(c: Campaign, s: Schedule, d: MissedRunsDecision, zone: string): string {
   const count = `${d.skippedCount.toLocaleString('en-US')}${d.skippedCountCapped ? ' or more' : ''}`;
   const posts = d.skippedCount === 1 && !d.skippedCountCapped ? 'scheduled post' : 'scheduled posts';
-  const listed = d.skipped.map((at) => formatInZone(at, zone)).join('; ');
+  const listed = d.skipped.map((at) => formatDate(at, zone)).join('; ');
   const more = d.skippedCount > d.skipped.length ? ` (and ${(d.skippedCount - d.skipped.length).toLocaleString('en-US')} earlier)` : '';
   const latest = d.send ? ' I posted the most recent one late instead.' : '';
   return (

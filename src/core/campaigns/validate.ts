@@ -3,9 +3,9 @@
 import { fail } from '../errors.js';
 import type { Program } from '../model.js';
 import type { Campaign, CampaignFields } from './model.js';
-import { formatInZone } from './next-runs.js';
 import { parseLocalDateTime } from './recurrence.js';
 import { tooLongMessage } from './render.js';
+import { formatDate } from '../text.js';
 
 export interface CampaignInput {
   title?: string;
@@ -85,10 +85,10 @@ export function campaignFields(program: Program, current: Campaign | null, input
     else f[field] = parsed.at;
   }
   if (input.ends !== undefined && f.endsAt && f.endsAt.getTime() <= now.getTime()) {
-    problems.push(`ends: ${formatInZone(f.endsAt, zone)} is already past (it is now ${formatInZone(now, zone)}).`);
+    problems.push(`ends: ${formatDate(f.endsAt, zone)} is already past (it is now ${formatDate(now, zone)}).`);
   }
   if (f.startsAt && f.endsAt && f.endsAt.getTime() <= f.startsAt.getTime()) {
-    problems.push(`ends: the campaign must end after it starts (${formatInZone(f.startsAt, zone)}); it ends ${formatInZone(f.endsAt, zone)}.`);
+    problems.push(`ends: the campaign must end after it starts (${formatDate(f.startsAt, zone)}); it ends ${formatDate(f.endsAt, zone)}.`);
   }
   if (input.channels !== undefined) {
     const ids = parseChannels(input.channels);

@@ -1,31 +1,56 @@
-// Runs one command invocation: find it, validate its options with its zod schema, check who may
-// run it (in the core, whatever the platform's own permissions say), run it, and turn domain
-// errors into short, kind answers. DMs that couldn't be delivered ride along with the next reply.
-import type { Command } from '../../../commands/define.js';
+// Runs one command invocation: find it, validate its options with its zod schema, resolve the
+// program it acts on, check who may run it (in the core, whatever the platform's own permissions
+// say), run it, and turn domain errors into short, kind answers. DMs that couldn't be delivered
+// ride along with the next reply.
 import type { CoreDeps } from '../deps.js';
 import { DomainError, errorReference } from '../errors.js';
+import type { Member, Program } from '../model.js';
 import type { CommandInvocation, Reply } from '../ports/chat-platform.js';
+import { isOnCommittee } from '../programs/committee.js';
+import { resolveProgram } from '../programs/resolve.js';
 import { say } from '../replies.js';
-import { commandContext } from './context.js';
+import type { CommandContext, ProgramContext } from './context.js';
+import type { Command } from './define.js';
+import { optionProblems } from './problems.js';
 
 export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, Command>, inv: CommandInvocation): Promise<Reply> {
   const cmd = commands.get(inv.name.trim().toLowerCase());
   if (!cmd) return say(`I don't know the command /${inv.name}. Use /help to see what I can do.`);
   const parsed = cmd.schema.safeParse(inv.options);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) =>
-      i.code === 'unrecognized_keys' ? `I don't know the option${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}` : `${i.path.join('.')}: ${i.message}`,
-    );
-    return say(`/${cmd.name} — please check: ${problems.join('; ')}.`);
-  }
+  if (!parsed.success) return say(optionProblems(cmd, parsed.error.issues));
   try {
     const member = await deps.store.members.upsert(inv.user);
     const isStaff = inv.user.isAdmin === true || (await deps.store.staff.isStaff(member.id));
     if (cmd.access === 'staff' && !isStaff) return say(`Only staff can use /${cmd.name}.`);
-    const reply = await cmd.run(commandContext(deps, inv.user, member, inv.channel, isStaff, inv.names), parsed.data);
-    return withNotices(deps, member.id, reply);
+    const ctx: CommandContext = {
+      deps, user: inv.user, member, channel: inv.channel, isStaff, commands: [...commands.values()],
+      nameOf: (id) => inv.names?.[id],
+    };
+    let run: CommandContext | ProgramContext = ctx;
+    if (cmd.program) {
+      const program = await resolveProgram(deps.store, inv.user.platform, inv.user.workspaceId, parsed.data.program as string | undefined);
+      const refused = await refusal(deps, cmd, program, member, isStaff);
+      if (refused) return say(refused);
+      run = { ...ctx, program };
+    }
+    return withNotices(deps, member.id, await cmd.run(run, parsed.data));
   } catch (err) {
     return replyToError(deps, err, { command: inv.name, user: inv.user.id });
+  }
+}
+
+/** Why this person may not run a program command, or null. One place for every access level. */
+async function refusal(deps: CoreDeps, cmd: Command, program: Program, member: Member, isStaff: boolean): Promise<string | null> {
+  switch (cmd.access) {
+    case 'anyone':
+    case 'staff':
+      return null;
+    case 'committee':
+      return isStaff || (await isOnCommittee(deps, deps.store, program, member)) ? null : `Only the ${program.name} committee and staff can use /${cmd.name}.`;
+    case 'ambassador': {
+      const amb = await deps.store.ambassadors.byMember(program.id, member.id);
+      return amb?.status === 'active' ? null : `Only ${program.name} ambassadors can use /${cmd.name}. Curious? /apply tells you how to join.`;
+    }
   }
 }
 

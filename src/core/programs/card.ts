@@ -3,7 +3,8 @@
 import type { Repositories } from '../repositories.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage, Reply } from '../ports/chat-platform.js';
-import { formatDate, say } from '../replies.js';
+import { say } from '../replies.js';
+import { formatDate, formatNumber } from '../text.js';
 import { describeRules } from '../voting/rules.js';
 import { waitlist } from '../applications/decide.js';
 
@@ -36,7 +37,7 @@ export function programCard(p: Program, state: ProgramState): OutboundMessage {
   if (p.lastProblem) fields.push({ name: 'Last undelivered alert', value: `${formatDate(p.lastProblem.at, p.timeZone)}: ${p.lastProblem.text}` });
   return {
     title: p.name,
-    text: `**Why:** ${p.why}\n**Objective:** ${p.objectiveText} (${p.objectiveTarget.toLocaleString('en-US')} ${p.objectiveMetric})`,
+    text: `**Why:** ${p.why}\n**Objective:** ${p.objectiveText} (${formatNumber(p.objectiveTarget)} ${p.objectiveMetric})`,
     fields,
   };
 }

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import type { Application, Program, Vote } from '../model.js';
 import type { Repositories } from '../repositories.js';
-import { formatDate, plural } from '../replies.js';
+import { formatDate, plural } from '../text.js';
 import { decide } from '../applications/decide.js';
 import { evaluate, tally, type Tally, type Verdict } from './rules.js';
 

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Command } from '../../../commands/define.js';
+import type { Command } from '../../core/commands/define.js';
 import type {
   ChannelRef, ChatPlatform, FormSpec, InboundSink, MessageRef, OutboundMessage, Reply, UserRef,
 } from '../../core/ports/chat-platform.js';

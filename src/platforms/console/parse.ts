@@ -1,6 +1,6 @@
 // Console input, typed the way Discord shows slash commands: /program setup program:"Campus Crew" capacity:3
 // Mentions are typed @alice and #committee; quotes group words; \n inside a value is a new line.
-import type { Command } from '../../../commands/define.js';
+import type { Command } from '../../core/commands/define.js';
 
 export type ConsoleInput =
   | { kind: 'command'; name: string; options: Record<string, string> }

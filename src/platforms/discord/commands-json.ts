@@ -7,7 +7,7 @@ import {
   type APIApplicationCommandBasicOption, type APIApplicationCommandOption, type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, OptionSpec } from '../../../commands/define.js';
+import type { Command, OptionSpec } from '../../core/commands/define.js';
 import { truncate } from './render.js';
 
 export const commandLimits = { name: 32, description: 100, options: 25, choices: 25, choiceText: 100, commandTotal: 4000 } as const;

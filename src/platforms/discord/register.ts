@@ -1,7 +1,7 @@
 // Registers the slash commands: bulk overwrite (guild-scoped when a guild id is given, global
 // otherwise) and a report of what changed. Nothing is sent when nothing changed.
 import { REST, Routes, type APIApplicationCommand, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../../../commands/define.js';
+import type { Command } from '../../core/commands/define.js';
 import { discordCommands } from './commands-json.js';
 
 export interface RegisterTarget {

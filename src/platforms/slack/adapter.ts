@@ -3,7 +3,7 @@
 // Web API calls. No business rules here: the core decides, this only speaks Slack.
 import type { Server } from 'node:http';
 import { App, webApi } from '@slack/bolt';
-import type { Command } from '../../../commands/define.js';
+import type { Command } from '../../core/commands/define.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type {

@@ -1,7 +1,7 @@
 // The Slack app manifest, generated from the command definitions: one slash command with every
 // subcommand in its usage hint, the bot scopes the adapter's calls need, the reaction events and
 // interactivity. `npm run slack:manifest` writes it to manifest.json; installing is one paste.
-import type { Command } from '../../../commands/define.js';
+import type { Command } from '../../core/commands/define.js';
 import { slashCommand } from './mrkdwn.js';
 
 export const placeholderBaseUrl = 'https://ambassador.example.org';

@@ -2,7 +2,7 @@
 // grammar (quotes, longest command path, name:value); this adds what Slack sends: escaped mentions
 // (<@U123|ada>, <#C123|committee>, <!subteam^S123|@committee>), links (<https://…|label>) and
 // HTML entities (&amp; &lt; &gt;).
-import type { Command, OptionType } from '../../../commands/define.js';
+import type { Command, OptionType } from '../../core/commands/define.js';
 import { parseLine } from '../console/parse.js';
 
 export type SlackInput =

@@ -1,7 +1,7 @@
 // What the listeners share with the adapter: the core's sink, who the bot is, and the helpers
 // that look people up and send replies. Listeners ack() first, then do their work inside track(),
 // so stop() (and tests) can wait until every request has been fully handled.
-import type { Command } from '../../../../commands/define.js';
+import type { Command } from '../../../core/commands/define.js';
 import type { Logger } from '../../../logger.js';
 import type { InboundSink } from '../../../core/ports/chat-platform.js';
 import type { ReplySender } from '../replies.js';

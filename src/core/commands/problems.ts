@@ -1,0 +1,54 @@
+// Missing and malformed options in plain words, on every platform: what is wrong and an example of
+// what works. No validation library's phrasing reaches a person.
+import type { z } from 'zod';
+import type { Command, OptionSpec } from './define.js';
+
+export function optionProblems(cmd: Command, issues: readonly z.core.$ZodIssue[]): string {
+  const problems = issues.map((i) => {
+    if (i.code === 'unrecognized_keys') return `I don't know the option${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')} (/help ${cmd.name} lists them)`;
+    const name = String(i.path[0] ?? '');
+    const spec = cmd.options[name];
+    if (!spec) return `${name}: ${i.message}`;
+    const missing = i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined;
+    return missing ? `needs ${name}: — for example ${name}:${example(name, spec)}` : `${name}: ${plain(i, spec)} — for example ${name}:${example(name, spec)}`;
+  });
+  return `/${cmd.name} ${problems.join('; ')}.`;
+}
+
+/** Our own messages are already plain (set in the option builders); anything else is reworded. */
+function plain(issue: z.core.$ZodIssue, spec: OptionSpec): string {
+  if (issue.code === 'custom' || /^must /.test(issue.message)) return issue.message;
+  switch (spec.type) {
+    case 'integer':
+      return 'must be a whole number';
+    case 'boolean':
+      return 'must be true or false';
+    case 'user':
+      return 'must name a person, like @ada';
+    case 'channel':
+      return 'must name a channel, like #general';
+    case 'role':
+      return 'must name a role or group';
+    default:
+      return spec.choices ? `must be one of: ${spec.choices.join(', ')}` : 'has a value I can’t use';
+  }
+}
+
+/** A value that would be accepted, to show rather than describe. */
+export function example(name: string, spec: OptionSpec): string {
+  if (spec.choices) return spec.choices[0]!;
+  switch (spec.type) {
+    case 'integer':
+      return String(Math.max(spec.min ?? 1, Math.min(spec.max ?? 10, 10)));
+    case 'boolean':
+      return 'true';
+    case 'user':
+      return '@ada';
+    case 'channel':
+      return '#general';
+    case 'role':
+      return '@Ambassadors';
+    default:
+      return name === 'prompt' ? '"Why do you want to join?"' : spec.long || (spec.max ?? 0) > 40 ? '"…"' : `"${name.replace(/_/g, ' ')}"`;
+  }
+}
