@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Store } from './repositories.js';
 import type { ChatPlatform, Platform } from './ports/chat-platform.js';
+import type { FileSink } from './ports/files.js';
 
 export interface CoreDeps {
   store: Store;
@@ -12,4 +13,6 @@ export interface CoreDeps {
   log: Logger;
   /** The default IANA time zone for new programs. */
   defaultTimeZone: string;
+  /** Where exports are written. */
+  files: FileSink;
 }

@@ -8,7 +8,9 @@ import type { CoreDeps } from './deps.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
 import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.js';
 import type { Store } from './repositories.js';
+import type { FileSink } from './ports/files.js';
 import { say } from './replies.js';
+import { fail } from './errors.js';
 import { reactionToVote } from './voting/cast-vote.js';
 import { catchUpVotes } from './voting/catch-up.js';
 
@@ -20,6 +22,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** How long this process holds a side effect before another may retry it (default 60 s). */
   outboxLeaseMs?: number;
+  /** Where exports are written (default: ./data/exports). */
+  files?: FileSink;
 }
 
 export interface Core {
@@ -32,6 +36,9 @@ export interface Core {
   jobs: { closeDueVotes(): Promise<number>; sendVoteReminders(): Promise<number> };
 }
 
+/** Without a file sink (some tests), an export says so instead of writing somewhere unexpected. */
+const noFiles: FileSink = { write: async () => fail('not_configured', 'Exports are not set up on this bot: ask whoever runs it to configure a place for files.') };
+
 export function createCore(o: CoreOptions): Core {
   const platforms = new Map<Platform, ChatPlatform>();
   const commands = new Map(o.commands.map((c) => [c.name, c]));
@@ -43,6 +50,7 @@ export function createCore(o: CoreOptions): Core {
     kick: () => dispatcher.kick(),
     log: o.log,
     defaultTimeZone: o.defaultTimeZone,
+    files: o.files ?? noFiles,
   };
   const sink: InboundSink = {
     command: (inv) => runCommand(deps, commands, inv),
