@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  formatInZone,
   localToInstant,
   nextRuns,
   periodDate,
   periodKey,
   previousRun,
 } from '../../../src/core/campaigns/next-runs.js';
+import { formatDate } from '../../../src/core/text.js';
 
 const utc = (iso: string) => new Date(iso);
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());
@@ -155,11 +155,11 @@ describe('localToInstant', () => {
   });
 });
 
-describe('formatInZone and period keys', () => {
+describe('formatDate and period keys', () => {
   it('GIVEN an instant WHEN formatted for staff THEN it reads "Mon 7 Dec 2026, 09:00 Europe/Paris" in that zone', () => {
-    expect(formatInZone(utc('2026-12-07T08:00:00Z'), 'Europe/Paris')).toBe('Mon 7 Dec 2026, 09:00 Europe/Paris');
-    expect(formatInZone(utc('2026-12-07T08:00:00Z'), 'America/New_York')).toBe('Mon 7 Dec 2026, 03:00 America/New_York');
-    expect(formatInZone(utc('2026-09-14T23:05:00Z'), 'Australia/Sydney')).toBe('Tue 15 Sep 2026, 09:05 Australia/Sydney');
+    expect(formatDate(utc('2026-12-07T08:00:00Z'), 'Europe/Paris')).toBe('Mon 7 Dec 2026, 09:00 Europe/Paris');
+    expect(formatDate(utc('2026-12-07T08:00:00Z'), 'America/New_York')).toBe('Mon 7 Dec 2026, 03:00 America/New_York');
+    expect(formatDate(utc('2026-09-14T23:05:00Z'), 'Australia/Sydney')).toBe('Tue 15 Sep 2026, 09:05 Australia/Sydney');
   });
 
   it('GIVEN a run WHEN turned into a period key and back THEN it round-trips and sorts chronologically as text', () => {

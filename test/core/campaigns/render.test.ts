@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Campaign } from '../../../src/core/campaigns/model.js';
-import { formatProgress } from '../../../src/core/campaigns/progress.js';
+import { progressText } from '../../../src/core/text.js';
 import { postLength, renderCampaignPost, tooLongMessage } from '../../../src/core/campaigns/render.js';
 import { parseChannels } from '../../../src/core/campaigns/validate.js';
 import type { Program } from '../../../src/core/model.js';
@@ -34,8 +34,8 @@ describe('campaign post rendering', () => {
   });
 
   it('GIVEN progress past the target WHEN formatted THEN the percentage is honest and the bar full', () => {
-    expect(formatProgress({ current: 1500, target: 1000, metric: 'sign-ups' })).toBe('1,500 / 1,000 sign-ups — 150%\n▰▰▰▰▰▰▰▰▰▰');
-    expect(formatProgress({ current: 0, target: 1000, metric: 'dollars' })).toBe('0 / 1,000 dollars — 0%\n▱▱▱▱▱▱▱▱▱▱');
+    expect(progressText({ current: 1500, target: 1000, unit: 'sign-ups' }, { bar: true })).toBe('1,500 / 1,000 sign-ups — 150%\n▰▰▰▰▰▰▰▰▰▰');
+    expect(progressText({ current: 0, target: 1000, unit: 'dollars' }, { bar: true })).toBe('0 / 1,000 dollars — 0%\n▱▱▱▱▱▱▱▱▱▱');
   });
 
   it('GIVEN the console adapter WHEN it shows a post THEN every part is in the text', () => {

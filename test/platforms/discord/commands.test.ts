@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { ApplicationCommandOptionType as Opt, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../../commands/index.js';
-import { defineCommand, opt, type Command } from '../../../commands/define.js';
+import { defineCommand, opt, type Command } from '../../../src/core/commands/define.js';
 import { CommandDefinitionError, discordCommands } from '../../../src/platforms/discord/commands-json.js';
 import { registerCommands } from '../../../src/platforms/discord/register.js';
 import { startDiscordDouble, type DiscordDouble } from '../../doubles/discord/index.js';
