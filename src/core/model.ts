@@ -14,6 +14,16 @@ export interface Member {
   joinedAt: Date | null;
 }
 
+/**
+ * Who acts in a use case: the member, and whether they are staff (decided once, by the router).
+ * Access is checked before a use case runs; use cases use the actor for the audit trail and for
+ * the workspace it acts in (member.platform, member.workspaceId).
+ */
+export interface Actor {
+  member: Member;
+  isStaff: boolean;
+}
+
 export interface VotingRules {
   quorum: number;
   thresholdNumerator: number;
