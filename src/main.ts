@@ -41,7 +41,7 @@ function platforms(core: Core, db: Database): ChatPlatform[] {
     const adapter = discord.createDiscordAdapter(config.discord, log, { onNewSession: () => core.catchUp(adapter) });
     list.push(adapter);
   }
-  if (config.slack && slack) list.push(slack.createSlackAdapter(config.slack, log));
+  if (config.slack && slack) list.push(slack.createSlackAdapter(config.slack, log, allCommands));
   if (list.length) return list;
   consoleAdapter = new ConsoleAdapter({
     input: process.stdin,

@@ -1,9 +1,9 @@
-// `/ambassador <subcommand> name:value …` text as a command invocation. The console's parser does the
-// grammar (quotes, longest command path, name:value); this adds what Slack sends: escaped mentions
-// (<@U123|ada>, <#C123|committee>, <!subteam^S123|@committee>), links (<https://…|label>) and
-// HTML entities (&amp; &lt; &gt;).
+// `/ambassador <subcommand> name:value …` text as a command invocation. The shared command-line
+// grammar (../command-line.ts: quotes, longest command path, name:value) does the parsing; this adds
+// what Slack sends: escaped mentions (<@U123|ada>, <#C123|committee>, <!subteam^S123|@committee>),
+// links (<https://…|label>) and HTML entities (&amp; &lt; &gt;).
 import type { Command, OptionType } from '../../core/commands/define.js';
-import { parseLine } from '../console/parse.js';
+import { parseCommandLine } from '../command-line.js';
 
 export type SlackInput =
   /** `mentions`: the user ids of user options, with the name their mention carried (<@U1|ada>), if any. */
@@ -40,7 +40,7 @@ export function idValue(type: OptionType, raw: string): string {
     const m = groupMention.exec(v) ?? channelMention.exec(v) ?? userMention.exec(v);
     if (m) return m[1]!;
   }
-  // Typed without Slack's escaping: the console parser already dropped a leading @ or #.
+  // Typed without Slack's escaping: the command-line grammar already dropped a leading @ or #.
   return unescapeEntities(v).replace(/^[@#]/, '');
 }
 
@@ -48,16 +48,12 @@ export function parseCommandText(text: string, commands: readonly Command[]): Sl
   // Slack clients often turn "quotes" into “smart quotes”: read both as quotes.
   const line = text.trim().replace(/^\/+/, '').replace(/[“”„]/g, '"');
   if (!line || /^(help|\?)$/i.test(line)) return { kind: 'help' };
-  const parsed = parseLine(`/${line}`, commands);
+  const parsed = parseCommandLine(line, commands);
   switch (parsed.kind) {
-    case 'empty':
-      return { kind: 'help' };
     case 'unknown-command':
       return { kind: 'help', unknown: readableText(line).split(/\s+/).slice(0, 3).join(' ') };
     case 'error':
       return { kind: 'error', message: parsed.message };
-    case 'directive':
-      return { kind: 'help', unknown: readableText(line) };
     case 'command': {
       const cmd = commands.find((c) => c.name === parsed.name)!;
       const options: Record<string, string> = {};

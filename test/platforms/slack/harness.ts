@@ -4,6 +4,7 @@
 // requests in, recorded Web API calls out.
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
+import { allCommands } from '../../../commands/index.js';
 import { startApp, type App } from '../../../src/app.js';
 import type { Config } from '../../../src/config.js';
 import type { Application } from '../../../src/core/model.js';
@@ -107,7 +108,7 @@ export async function startWorld(o: WorldOptions = {}): Promise<World> {
       config,
       log,
       scheduler: false,
-      platforms: () => [(adapter = createSlackAdapter(config.slack!, log))],
+      platforms: () => [(adapter = createSlackAdapter(config.slack!, log, allCommands))],
     });
     if (!o.socketMode) slack.attachApp(adapter.server!);
   };
