@@ -8,7 +8,7 @@ import { createCore, type Core } from './core/index.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Logger } from './logger.js';
 import { startScheduler, type Scheduler } from './scheduler/index.js';
-import { allJobs } from './scheduler/jobs.js';
+import { allJobs, claimantId, leaderboardCard } from './scheduler/jobs.js';
 import { redactUrl, providerOf } from './db/provider.js';
 
 export interface App {
@@ -55,7 +55,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       await core.catchUp(p);
     }
     if (o.scheduler !== false) {
-      scheduler = startScheduler(allJobs(core), log);
+      // This process's name in the timed posts' claims, and the card renderer (canvas) for leaderboards.
+      scheduler = startScheduler(allJobs(core, { claimedBy: claimantId(), renderCard: leaderboardCard }), log);
     }
   } catch (err) {
     await Promise.allSettled(platforms.map((p) => p.stop()));

@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { Command } from './commands/define.js';
 import { submitApplication } from './applications/submit.js';
 import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
+import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
+export type { CardRenderer } from './activity/weekly.js';
+import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
 import type { CoreDeps } from './deps.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
@@ -33,7 +36,19 @@ export interface Core {
   attach(platform: ChatPlatform): void;
   /** Replays votes cast or withdrawn while the platform was offline (call once it is ready). */
   catchUp(platform: ChatPlatform): Promise<{ messages: number; replayed: number }>;
-  jobs: { closeDueVotes(): Promise<number>; sendVoteReminders(): Promise<number> };
+  jobs: CoreJobs;
+}
+
+/**
+ * The timed work the scheduler drives. Each is safe on several processes at once (a database claim
+ * per period). What only the composition root knows is passed in: `claimedBy` names this process
+ * (unique per start) and `renderCard` draws the leaderboard card (canvas stays out of the core).
+ */
+export interface CoreJobs {
+  closeDueVotes(): Promise<number>;
+  sendVoteReminders(): Promise<number>;
+  postDueCampaigns(o: { claimedBy: string }): Promise<TickResult>;
+  postDueLeaderboards(o: WeeklyOptions): Promise<number>;
 }
 
 /** Without a file sink (some tests), an export says so instead of writing somewhere unexpected. */
@@ -77,6 +92,11 @@ export function createCore(o: CoreOptions): Core {
     dispatcher,
     attach: (p) => platforms.set(p.platform, p),
     catchUp: (p) => catchUpVotes(deps, p),
-    jobs: { closeDueVotes: () => closeDueVotes(deps), sendVoteReminders: () => sendVoteReminders(deps) },
+    jobs: {
+      closeDueVotes: () => closeDueVotes(deps),
+      sendVoteReminders: () => sendVoteReminders(deps),
+      postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
+      postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
+    },
   };
 }
