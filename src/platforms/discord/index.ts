@@ -7,19 +7,17 @@ import {
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import {
-  PlatformError, type ChannelRef, type ChatPlatform, type InboundSink, type MessageRef, type OutboundMessage, type PostOptions, type UserRef,
+  PlatformError, type ChannelRef, type ChatPlatform, type InboundSink, type MessageRef, type OutboundMessage, type PlatformCapabilities,
+  type PostOptions, type UserRef,
 } from '../../core/ports/chat-platform.js';
 import { discordCode, mapped, toPlatformError } from './errors.js';
 import { handleInteraction } from './interactions.js';
 import { FormSessions } from './modals.js';
 import { onceOptions } from './nonce.js';
-import {
-  KeyedQueue, onReaction, readReactions, reconcile, routeEmoji, type OpenMessage, type ReconcileResult,
-} from './reactions.js';
+import { KeyedQueue, onReaction, readReactions, routeEmoji } from './reactions.js';
 import { render } from './render.js';
 import { findRole, roleFix, userRef } from './users.js';
 
-export type { OpenMessage, ReconcileResult } from './reactions.js';
 export { discordCommands } from './commands-json.js';
 export { registerCommands } from './register.js';
 
@@ -60,7 +58,7 @@ export function createDiscordAdapter(config: NonNullable<Config['discord']>, log
 
 export class DiscordAdapter implements ChatPlatform {
   readonly platform = 'discord' as const;
-  readonly capabilities = { removeOthersReactions: true };
+  readonly capabilities: PlatformCapabilities = { removeOthersReactions: true };
   readonly client: Client;
   private readonly log: Logger;
   private readonly forms: FormSessions;
@@ -172,12 +170,6 @@ export class DiscordAdapter implements ChatPlatform {
   /** Resolves when the catch-up started by the last new gateway session has finished. */
   whenCaughtUp(): Promise<unknown> {
     return this.catchUp;
-  }
-
-  /** Re-reads the reactions on these messages and replays them into the core (see reactions.ts). */
-  reconcile(sink: InboundSink, refs: ReadonlyArray<MessageRef | OpenMessage>): Promise<ReconcileResult> {
-    const client = this.live;
-    return reconcile({ client, sink, log: this.log, queue: this.queue, read: (ref) => this.reactionsOn(ref) }, refs);
   }
 
   // ---- ChatPlatform -------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { Command } from '../../core/commands/define.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type {
-  ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, PostOptions, UserRef,
+  ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, PlatformCapabilities, PostOptions, UserRef,
 } from '../../core/ports/chat-platform.js';
 import { PlatformError } from '../../core/ports/chat-platform.js';
 import { slackName } from '../../core/voting/emoji.js';
@@ -30,7 +30,7 @@ const groupId = /^S[A-Z0-9]{2,}$/;
 export class SlackAdapter implements ChatPlatform {
   readonly platform = 'slack' as const;
   /** Slack lets an app remove only its own reactions. */
-  readonly capabilities = { removeOthersReactions: false };
+  readonly capabilities: PlatformCapabilities = { removeOthersReactions: false };
   readonly app: App;
   private readonly log: Logger;
   private readonly users: UserDirectory;
@@ -214,11 +214,13 @@ export class SlackAdapter implements ChatPlatform {
     }
   }
 
-  /** Slack lets an app remove only its own reactions: someone else's stays, and only the log says so. */
+  /**
+   * Removes the bot's own reaction. Slack lets an app remove only its own, which `capabilities`
+   * declares, so the core never asks for someone else's; if it did, it would be told so, not ignored.
+   */
   async unreact(on: MessageRef, emoji: string, user: UserRef): Promise<void> {
     if (user.id !== this.bot.userId) {
-      this.log.info({ message: on.id, emoji, user: user.id }, 'Slack cannot remove another person’s reaction; it stays but does not count');
-      return;
+      throw new PlatformError('missing_permission', 'Slack lets an app remove only its own reactions (capabilities.removeOthersReactions is false)');
     }
     try {
       await this.app.client.reactions.remove({ channel: on.channel.id, timestamp: on.id, name: slackName(emoji) });
@@ -268,28 +270,6 @@ export class SlackAdapter implements ChatPlatform {
     const ids = await this.cachedMembers(target);
     const refs = await Promise.all(ids.filter((id) => id !== this.bot.userId).map((id) => this.users.ref(id, workspaceId)));
     return refs;
-  }
-
-  /**
-   * Catch-up after downtime: replays every reaction on these committee messages as "added", so votes
-   * cast while the bot was away count (the core ignores the ones it already has).
-   */
-  async reconcile(sink: InboundSink, refs: readonly MessageRef[]): Promise<{ replayed: number; failed: number }> {
-    let replayed = 0;
-    let failed = 0;
-    for (const ref of refs) {
-      try {
-        for (const { user, emoji } of await this.reactionsOn(ref)) {
-          await sink.reaction({ message: ref, user, added: true, emoji });
-          replayed++;
-        }
-      } catch (err) {
-        failed++;
-        this.log.warn({ message: ref.id, channel: ref.channel.id, err: err instanceof Error ? err.message : String(err) }, 'could not reconcile reactions on a committee message');
-      }
-    }
-    this.log.info({ messages: refs.length, replayed, failed }, 'Slack reactions reconciled');
-    return { replayed, failed };
   }
 
   // ---- helpers -----------------------------------------------------------------------------

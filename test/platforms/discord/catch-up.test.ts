@@ -4,7 +4,7 @@
 import { Events } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testProvider } from '../../support/database.js';
-import { Harness, MESSAGE_EDIT, openCommitteeMessages, questions, REACTION_DELETE, ROLE_GRANT, setupProgram } from './harness.js';
+import { Harness, MESSAGE_EDIT, questions, REACTION_DELETE, ROLE_GRANT, setupProgram } from './harness.js';
 
 let h: Harness;
 
@@ -49,8 +49,10 @@ describe(`Discord catch-up after downtime on ${testProvider}`, () => {
     expect(h.double.calls({ route: MESSAGE_EDIT, after: mark }).at(-1)?.body.embeds[0].footer.text).toBe('Accepted — ✅ 2 · ❌ 1 · 🤔 0');
   });
 
-  it('GIVEN a withdrawn vote and a new vote were missed WHEN the adapter reconciles THEN the withdrawal is replayed first, so it cannot tip the decision', async () => {
-    const ref = await applyAs('bob');
+  // core.catchUp replays withdrawals before additions, so a missed withdrawal plus a missed vote
+  // never decides on the withdrawn vote.
+  it('GIVEN a withdrawn vote and a new vote were missed WHEN the core catches up (core.catchUp) THEN the withdrawn vote must not count', async () => {
+    const ref = await applyAs('frank');
     const message = await h.committeeMessage(ref);
     await h.react('carol', message.id, '✅');
     await h.react('erin', message.id, '🤔');
@@ -58,35 +60,17 @@ describe(`Discord catch-up after downtime on ${testProvider}`, () => {
     h.double.removeReaction(message.id, 'committee', 'carol', '✅');
     h.double.addReaction(message.id, 'committee', 'dave', '✅');
 
-    const result = await h.adapter.reconcile(h.core.sink, await openCommitteeMessages(h.core));
+    expect(await h.core.catchUp(h.adapter)).toMatchObject({ replayed: 2 });
     await h.settle();
-    expect(result).toEqual({ messages: 1, replayed: 2, withdrawn: 1, unreadable: 0 });
     expect(await votesOn(ref)).toEqual([[id('dave'), 'APPROVE'], [id('erin'), 'ABSTAIN']]);
     expect((await h.application(ref)).status).toBe('VOTING'); // 2 votes: below quorum
   });
 
-  // core.catchUp replays withdrawals before additions, so a missed withdrawal plus a missed vote
-  // never decides on the withdrawn vote.
-  it('GIVEN the same missed events WHEN the core catches up (core.catchUp) THEN the withdrawn vote must not count', async () => {
-    const ref = await applyAs('frank');
-    const message = await h.committeeMessage(ref);
-    await h.react('carol', message.id, '✅');
-    await h.react('erin', message.id, '🤔');
-    h.double.removeReaction(message.id, 'committee', 'carol', '✅');
-    h.double.addReaction(message.id, 'committee', 'dave', '✅');
-
-    await h.core.catchUp(h.adapter);
-    await h.settle();
-    expect((await h.application(ref)).status).toBe('VOTING');
-  });
-
-  it('GIVEN nothing changed WHEN reconcile runs again THEN no vote, audit entry or decision changes', async () => {
-    const before = await openCommitteeMessages(h.core);
+  it('GIVEN nothing changed WHEN the core catches up again THEN no vote, audit entry or decision changes', async () => {
     const audits = await h.prisma.auditEvent.count();
     const votes = await h.prisma.vote.count();
     for (let i = 0; i < 2; i++) {
-      const result = await h.adapter.reconcile(h.core.sink, await openCommitteeMessages(h.core));
-      expect(result).toMatchObject({ messages: before.length, withdrawn: 0, unreadable: 0 });
+      expect(await h.core.catchUp(h.adapter)).toMatchObject({ replayed: 0 });
     }
     await h.settle();
     expect(await h.prisma.auditEvent.count()).toBe(audits);
@@ -108,10 +92,8 @@ describe(`Discord catch-up after downtime on ${testProvider}`, () => {
   it('GIVEN a committee message deleted while the bot was down WHEN it catches up THEN it logs the message it could not read and carries on', async () => {
     const ref = await applyAs('ivy');
     h.double.deleteMessage((await h.committeeMessage(ref)).id);
-    const open = await openCommitteeMessages(h.core);
-    const result = await h.adapter.reconcile(h.core.sink, open);
-    expect(result).toMatchObject({ messages: open.length - 1, unreadable: 1 });
-    expect(h.logged('catch-up: could not read the reactions on a committee message')).toHaveLength(1);
+    expect(await h.core.catchUp(h.adapter)).toMatchObject({ replayed: 0 });
+    expect(h.logged('could not read reactions to catch up')).toHaveLength(1);
     expect((await h.application(ref)).status).toBe('VOTING');
   });
 

@@ -5,7 +5,7 @@ import { ApplicationCommandOptionType as Opt, Events, type MessageReaction, type
 import { startApp, type App } from '../../../src/app.js';
 import type { Core } from '../../../src/core/index.js';
 import { createLogger } from '../../../src/logger.js';
-import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions, type OpenMessage } from '../../../src/platforms/discord/index.js';
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../../src/platforms/discord/index.js';
 import { freshDatabaseUrl } from '../../support/database.js';
 import { startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type InteractionRecord, type OptionInput } from '../../doubles/discord/index.js';
 
@@ -22,26 +22,6 @@ export function defaultWorld(): DiscordDoubleOptions {
     channels: [{ name: 'general' }, { name: 'committee' }, { name: 'announcements' }],
     members: people.map((username) => ({ username, ...(username === 'owner' ? { roles: ['Staff'] } : {}), joinedAt: new Date('2025-01-15T10:00:00Z') })),
   };
-}
-
-/**
- * The committee messages of applications still voting, with the votes recorded so far: what
- * `DiscordAdapter.reconcile` takes (read from the test database through the core's store).
- */
-export async function openCommitteeMessages(core: Core, platform: 'discord' = 'discord'): Promise<OpenMessage[]> {
-  const { store } = core.deps;
-  const out: OpenMessage[] = [];
-  for (const app of await store.applications.votingWithMessages(platform)) {
-    const program = await store.programs.byId(app.programId);
-    if (!program || !app.committeeChannelId || !app.committeeMessageId) continue;
-    const votes: OpenMessage['votes'] = [];
-    for (const v of await store.votes.list(app.id)) {
-      const voter = await store.members.byId(v.voterId);
-      if (voter) votes.push({ userId: voter.platformUserId, emoji: program.emoji[v.choice] });
-    }
-    out.push({ message: { channel: { platform, workspaceId: program.workspaceId, id: app.committeeChannelId }, id: app.committeeMessageId }, votes });
-  }
-  return out;
 }
 
 export interface Sent {

@@ -1,7 +1,6 @@
 // Bad input and bad days on Slack: forged requests, unknown subcommands, missing permissions,
 // people who left, a restart while votes came in.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { MessageRef } from '../../../src/core/ports/chat-platform.js';
 import { ADA, AMBASSADORS, CARL, COMMITTEE, DANA, EVE, LOUNGE, RANDOM, STAFF, dmTexts, lastPostIn, setUpProgram, dropTemplate, startWorld, type World } from './harness.js';
 
 describe('Slack adapter: bad input and bad days', { timeout: 20_000 }, () => {
@@ -120,27 +119,25 @@ describe('Slack adapter: bad input and bad days', { timeout: 20_000 }, () => {
     expect((await w.application(ADA))?.status).toBe('accepted');
     expect(w.slack.membersOf(AMBASSADORS)).toContain(ADA);
     expect(lastPostIn(w, COMMITTEE)).toContain('Accepted — ✅ 3');
-    // The adapter's own reconcile replays the same reactions (bot's excluded): the core ignores votes it has.
-    const refs = await openCommitteeMessages(w);
-    expect(await w.adapter.reconcile(w.app.core.sink, [post, ...refs])).toEqual({ replayed: 4, failed: 0 });
+    // Catching up again finds nothing to replay: the decision is taken once.
+    expect(await w.app.core.catchUp(w.adapter)).toEqual({ messages: 0, replayed: 0 });
     await w.settle();
     expect(w.slack.calls('conversations.invite')).toHaveLength(1);
     expect(await w.app.core.deps.store.votes.list((await w.application(ADA))!.id)).toHaveLength(3);
   });
 
-  it('GIVEN votes cast while the bot was down WHEN reconcile is called for the open committee messages THEN they count', async () => {
+  it('GIVEN votes cast while the bot was down WHEN the core catches up on the open committee messages THEN they count', async () => {
     w = await startWorld();
     await setUpProgram(w);
     await w.apply(ADA, ['Because water is life.', 'Lyon']);
     const post = await w.committeePost(ADA);
     w.slack.workspace.addReaction(COMMITTEE, post.id, 'x', CARL); // no event: Slack's delivery was lost
 
-    const refs = await openCommitteeMessages(w);
-    const result = await w.adapter.reconcile(w.app.core.sink, refs);
+    const result = await w.app.core.catchUp(w.adapter);
     await w.settle();
 
-    expect(refs).toEqual([post]);
-    expect(result).toEqual({ replayed: 1, failed: 0 });
+    expect(w.slack.calls('reactions.get').at(-1)?.args).toMatchObject({ channel: COMMITTEE, timestamp: post.id });
+    expect(result).toEqual({ messages: 1, replayed: 1 });
     expect((await w.app.core.deps.store.votes.list((await w.application(ADA))!.id)).map((v) => v.choice)).toEqual(['reject']);
   });
 
@@ -158,17 +155,3 @@ describe('Slack adapter: bad input and bad days', { timeout: 20_000 }, () => {
     expect((await w.application(ADA))?.status).toBe('rejected');
   });
 });
-
-/** What the lead's core method would return: the committee messages of applications still voting. */
-async function openCommitteeMessages(w: World): Promise<MessageRef[]> {
-  const store = w.app.core.deps.store;
-  const refs: MessageRef[] = [];
-  for (const program of await store.programs.inWorkspace('slack', w.slack.team.id)) {
-    for (const a of await store.applications.withStatus(program.id, ['voting'])) {
-      if (a.committeeChannelId && a.committeeMessageId) {
-        refs.push({ channel: { platform: 'slack', workspaceId: program.workspaceId, id: a.committeeChannelId }, id: a.committeeMessageId });
-      }
-    }
-  }
-  return refs;
-}
