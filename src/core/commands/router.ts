@@ -23,7 +23,7 @@ export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, C
     const isStaff = inv.user.isAdmin === true || (await deps.store.staff.isStaff(member.id));
     if (cmd.access === 'staff' && !isStaff) return say(`Only staff can use /${cmd.name}.`);
     const ctx: CommandContext = {
-      deps, user: inv.user, member, channel: inv.channel, isStaff, commands: [...commands.values()],
+      deps, user: inv.user, member, channel: inv.channel, isStaff, actor: { member, isStaff }, commands: [...commands.values()],
       nameOf: (id) => inv.names?.[id],
     };
     let run: CommandContext | ProgramContext = ctx;
