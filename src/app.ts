@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { allMigrationsApplied, applyMigrations } from './db/migrate.js';
 import { createStore } from './db/store.js';
+import { localFiles } from './files/local-files.js';
 import { createCore, type Core } from './core/index.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Logger } from './logger.js';
@@ -44,7 +45,7 @@ async function openMigratedDatabase(url: string, log: Logger): Promise<Database>
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const db = await openMigratedDatabase(config.databaseUrl, log);
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, outboxLeaseMs: config.outboxLeaseMs });
+  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, outboxLeaseMs: config.outboxLeaseMs, files: localFiles() });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();
