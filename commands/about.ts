@@ -1,13 +1,11 @@
-import { defineCommand } from './define.js';
-import { programOption } from './shared-options.js';
-import { aboutCard } from '../src/core/programs/card.js';
+// /about: why the program exists and what it aims for, for anyone.
+import { defineCommand } from '../src/core/commands/define.js';
+import { aboutReply } from '../src/core/programs/replies.js';
 
 export default defineCommand({
   name: 'about',
   description: 'Why the ambassador program exists and what it aims for',
   access: 'anyone',
-  options: { program: programOption },
-  async run(ctx, input) {
-    return { kind: 'message', private: true, message: aboutCard(await ctx.program(input.program)) };
-  },
+  program: true,
+  run: async (ctx) => aboutReply(ctx.program),
 });

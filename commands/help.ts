@@ -1,13 +1,15 @@
-import { defineCommand } from './define.js';
+// /help: what this person can run, a group's subcommands, or one command's options in full.
+import { defineCommand, opt } from '../src/core/commands/define.js';
+import { help } from '../src/core/commands/help.js';
 import { say } from '../src/core/replies.js';
 
 export default defineCommand({
   name: 'help',
   description: 'What I can do for you',
   access: 'anyone',
-  async run(ctx) {
-    const { allCommands } = await import('./index.js'); // lazy: index imports this file
-    const visible = allCommands.filter((c) => c.access !== 'staff' || ctx.isStaff);
-    return say(visible.map((c) => `/${c.name} — ${c.description}`).join('\n'), { title: 'Ambassador commands' });
+  options: { command: opt.string('A command or group to explain, e.g. "program setup" or "program"', { max: 60 }) },
+  async run(ctx, input) {
+    const message = help(ctx.commands, ctx.isStaff, input.command);
+    return message ? { kind: 'message', private: true, message } : say(`There is no command /${input.command}. Use /help to see what I can do.`);
   },
 });

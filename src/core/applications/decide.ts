@@ -7,7 +7,7 @@ import { audit } from '../audit.js';
 import type { Application, ApplicationStatus, Program } from '../model.js';
 import type { Repositories } from '../repositories.js';
 import { rejectionMessage, waitlistMessage, welcomeMessage } from './render.js';
-import { reapplyDate } from './submit.js';
+import { reapplyDate } from './eligibility.js';
 import { reasonLabel } from './reasons.js';
 import { creditReferral } from '../activity/referral.js';
 

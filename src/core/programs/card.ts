@@ -1,25 +1,10 @@
 // How a program shows itself: its card for staff (settings, rules, places, the waitlist in order,
-// the last problem staff were not told about), and its short "about" for everyone.
-import type { Repositories } from '../repositories.js';
+// the last problem staff were not told about), and its short "about" for everyone. Pure rendering.
 import type { Program } from '../model.js';
-import type { OutboundMessage, Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
+import type { OutboundMessage } from '../ports/chat-platform.js';
 import { formatDate, formatNumber } from '../text.js';
 import { describeRules } from '../voting/rules.js';
-import { waitlist } from '../applications/decide.js';
-
-export interface ProgramState {
-  active: number;
-  /** Display names, longest-waiting first. */
-  waiting: string[];
-}
-
-export async function programState(r: Repositories, program: Program): Promise<ProgramState> {
-  const queue = await waitlist(r, program.id);
-  const waiting: string[] = [];
-  for (const app of queue) waiting.push(`${(await r.members.byId(app.applicantId))?.displayName ?? 'someone'} (${app.ref})`);
-  return { active: await r.ambassadors.activeCount(program.id), waiting };
-}
+import type { ProgramState } from './show.js';
 
 export function programCard(p: Program, state: ProgramState): OutboundMessage {
   const fields = [
@@ -40,20 +25,6 @@ export function programCard(p: Program, state: ProgramState): OutboundMessage {
     text: `**Why:** ${p.why}\n**Objective:** ${p.objectiveText} (${formatNumber(p.objectiveTarget)} ${p.objectiveMetric})`,
     fields,
   };
-}
-
-/** The card as a private reply, with what the change did written above it. */
-export async function programReply(r: Repositories, program: Program, lead: string[] = []): Promise<Reply> {
-  const card = programCard(program, await programState(r, program));
-  return say([...lead, card.text].join('\n\n'), { title: card.title, fields: card.fields });
-}
-
-/** The waitlist in order: the first name gets the next free place. */
-export async function showWaitlist(r: Repositories, program: Program): Promise<Reply> {
-  const { active, waiting } = await programState(r, program);
-  const head = `${active} of ${program.capacity} places taken.`;
-  const body = waiting.length ? waiting.map((w, i) => `${i + 1}. ${w}`).join('\n') : 'Nobody is waiting.';
-  return say(`${head}\n${body}`, { title: `Waitlist — ${program.name}` });
 }
 
 /** Channels are written `<#id>` in core text: Discord and Slack both render it as a link; the console as #name. */

@@ -1,30 +1,41 @@
-// Who is who: the committee list and the staff list, kept by staff.
-import type { CommandContext } from '../commands/context.js';
-import { audit } from '../audit.js';
-import type { Program } from '../model.js';
-import type { Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
-import { committeeMembers } from './committee.js';
+// Who is who: the committee list and the staff list, kept by staff. A committee change settles
+// open votes again, since only current members' votes count.
 import type { CoreDeps } from '../deps.js';
+import { audit } from '../audit.js';
+import type { Actor, Member, Program } from '../model.js';
 import { settle } from '../voting/settle.js';
+import { committeeMembers } from './committee.js';
+
+/** A person named in a command: their platform id, and their display name when the platform told us. */
+export interface PersonRef {
+  userId: string;
+  name?: string;
+}
+
+export interface CommitteeChange {
+  member: Member;
+  added: boolean;
+  /** False when removing someone who wasn't on the list (nothing was settled again). */
+  changed: boolean;
+  /** The committee's size after the change, when open votes were settled again. */
+  committeeSize: number | null;
+}
 
 /**
  * Adds or removes a committee member. Only current members' votes count, so every open application
  * is settled again (a removal can change a tally) and its post updated (a new member is a voter).
  */
-export async function changeCommittee(ctx: CommandContext, program: Program, userId: string, add: boolean): Promise<Reply> {
-  const { store, now } = ctx.deps;
-  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId, ctx.nameOf(userId));
+export async function changeCommittee(deps: CoreDeps, o: { actor: Actor; program: Program; person: PersonRef; add: boolean }): Promise<CommitteeChange> {
+  const { program, add } = o;
+  const { store, now } = deps;
+  const member = await store.members.ensure(program.platform, program.workspaceId, o.person.userId, o.person.name);
   const changed = await store.transaction(async (r) => {
     const did = add ? (await r.committee.add(program.id, member.id), true) : await r.committee.remove(program.id, member.id);
-    if (did) await audit(r, { programId: program.id, actorId: ctx.member.id, action: add ? 'committee.added' : 'committee.removed', subject: { type: 'member', id: member.id } }, now());
+    if (did) await audit(r, { programId: program.id, actorId: o.actor.member.id, action: add ? 'committee.added' : 'committee.removed', subject: { type: 'member', id: member.id } }, now());
     return did;
   });
-  const note = program.committeeRef ? ` Note: ${program.name} takes its committee from ${program.committeeRef}; this list is used only without one.` : '';
-  if (!add && !changed) return say(`${member.displayName} isn't on the ${program.name} committee.${note}`);
-  const size = await resettleOpenApplications(ctx.deps, program);
-  // Adding members one by one passes through "too few": only a removal earns the warning.
-  return say(`${member.displayName} ${add ? 'joined' : 'left'} the ${program.name} committee.${note}${add ? '' : quorumWarning(program, size)}`);
+  if (!add && !changed) return { member, added: add, changed, committeeSize: null };
+  return { member, added: add, changed, committeeSize: await resettleOpenApplications(deps, program) };
 }
 
 /** Settles every open vote with the committee as it is now; returns the committee's size. */
@@ -41,28 +52,22 @@ export async function resettleOpenApplications(deps: CoreDeps, program: Program)
   return committee.size;
 }
 
-/** Staff hear it when the rules can't be met by votes alone. */
-export function quorumWarning(program: Program, committeeSize: number): string {
-  if (program.committeeRef || committeeSize >= program.quorum) return '';
-  return `\n\nHeads up: the quorum is ${program.quorum} but the committee has ${committeeSize} member${committeeSize === 1 ? '' : 's'}, so votes alone can't decide (an applicant or referrer on the committee can't vote on their own application either). Add members with /committee add, or lower the quorum with /program rules quorum:${Math.max(committeeSize, 1)}.`;
+export function listCommittee(deps: CoreDeps, o: { program: Program }): Promise<Member[]> {
+  return committeeMembers(deps, deps.store, o.program);
 }
 
-export async function showCommittee(ctx: CommandContext, program: Program): Promise<Reply> {
-  const members = await committeeMembers(ctx.deps, ctx.deps.store, program);
-  return say(members.length ? members.map((m) => `• ${m.displayName}`).join('\n') : 'Nobody yet. Add members with /committee add user:@someone.', {
-    title: `Committee — ${program.name}`,
-  });
-}
+export type StaffChange = { kind: 'self-removal' } | { kind: 'changed' | 'unchanged'; member: Member; added: boolean };
 
-export async function changeStaff(ctx: CommandContext, userId: string, add: boolean): Promise<Reply> {
-  const { store, now } = ctx.deps;
-  const member = await store.members.ensure(ctx.user.platform, ctx.user.workspaceId, userId, ctx.nameOf(userId));
-  if (!add && member.id === ctx.member.id) return say("You can't remove yourself from staff; ask another staff member.");
+/** Staff beyond the platform's administrators, for the actor's whole workspace. */
+export async function changeStaff(deps: CoreDeps, o: { actor: Actor; person: PersonRef; add: boolean }): Promise<StaffChange> {
+  const { store, now } = deps;
+  const { platform, workspaceId } = o.actor.member;
+  const member = await store.members.ensure(platform, workspaceId, o.person.userId, o.person.name);
+  if (!o.add && member.id === o.actor.member.id) return { kind: 'self-removal' };
   const changed = await store.transaction(async (r) => {
-    const did = add ? (await r.staff.add(member.id), true) : await r.staff.remove(member.id);
-    if (did) await audit(r, { programId: null, actorId: ctx.member.id, action: add ? 'staff.added' : 'staff.removed', subject: { type: 'member', id: member.id } }, now());
+    const did = o.add ? (await r.staff.add(member.id), true) : await r.staff.remove(member.id);
+    if (did) await audit(r, { programId: null, actorId: o.actor.member.id, action: o.add ? 'staff.added' : 'staff.removed', subject: { type: 'member', id: member.id } }, now());
     return did;
   });
-  if (!add && !changed) return say(`${member.displayName} isn't on the staff list (platform administrators are staff anyway).`);
-  return say(`${member.displayName} is ${add ? 'now' : 'no longer'} staff.`);
+  return { kind: changed ? 'changed' : 'unchanged', member, added: o.add };
 }

@@ -1,38 +1,35 @@
 // Staff keep the preset rejection reasons applicants are told. The built-in ones are what the rules
 // and a full program say, so they can be reworded but not removed.
-import type { CommandContext } from '../commands/context.js';
+import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
-import type { Program } from '../model.js';
-import type { Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
+import type { Actor, Program, RejectionReason } from '../model.js';
 import { builtInReasons } from '../applications/reasons.js';
 
 export const reasonCode = (raw: string) => raw.trim().toLowerCase().replace(/[^a-z0-9_]+/g, '_');
 
-export async function listReasons(ctx: CommandContext, program: Program): Promise<Reply> {
-  const reasons = await ctx.deps.store.reasons.list(program.id);
-  const line = (r: { code: string; label: string }) => `• ${r.code} — “${r.label}”${builtInReasons.has(r.code) ? ' (built in)' : ''}`;
-  return say(reasons.map(line).join('\n') || 'No presets yet.', { title: `Rejection reasons — ${program.name}` });
+export function listReasons(deps: CoreDeps, o: { program: Program }): Promise<RejectionReason[]> {
+  return deps.store.reasons.list(o.program.id);
 }
 
-export async function saveReason(ctx: CommandContext, program: Program, code: string, label: string): Promise<Reply> {
-  const key = reasonCode(code);
-  await ctx.deps.store.transaction(async (r) => {
-    await r.reasons.upsert(program.id, key, label);
-    await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'reason.saved', subject: { type: 'reason', id: key }, data: { label } }, ctx.deps.now());
+/** Adds a reason or rewords one; returns it as stored (the code normalised). */
+export async function saveReason(deps: CoreDeps, o: { actor: Actor; program: Program; code: string; label: string }): Promise<{ code: string; label: string }> {
+  const code = reasonCode(o.code);
+  await deps.store.transaction(async (r) => {
+    await r.reasons.upsert(o.program.id, code, o.label);
+    await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'reason.saved', subject: { type: 'reason', id: code }, data: { label: o.label } }, deps.now());
   });
-  return say(`Saved reason ${key}: “${label}”.`);
+  return { code, label: o.label };
 }
 
-export async function removeReason(ctx: CommandContext, program: Program, code: string): Promise<Reply> {
-  const key = reasonCode(code);
-  if (builtInReasons.has(key)) {
-    return say(`${key} is built in: the rules use it to tell applicants why, so it can't be removed. You can reword it with /program reasons add code:${key} label:"…".`);
-  }
-  const removed = await ctx.deps.store.transaction(async (r) => {
-    const did = await r.reasons.remove(program.id, key);
-    if (did) await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'reason.removed', subject: { type: 'reason', id: key } }, ctx.deps.now());
+export type ReasonRemoval = { kind: 'built-in' | 'removed' | 'not-found'; code: string };
+
+export async function removeReason(deps: CoreDeps, o: { actor: Actor; program: Program; code: string }): Promise<ReasonRemoval> {
+  const code = reasonCode(o.code);
+  if (builtInReasons.has(code)) return { kind: 'built-in', code };
+  const removed = await deps.store.transaction(async (r) => {
+    const did = await r.reasons.remove(o.program.id, code);
+    if (did) await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'reason.removed', subject: { type: 'reason', id: code } }, deps.now());
     return did;
   });
-  return say(removed ? `Removed reason ${key}.` : `There is no reason ${key}; see /program reasons list.`);
+  return { kind: removed ? 'removed' : 'not-found', code };
 }

@@ -1,0 +1,4 @@
+// Options the /staff commands share.
+import { opt } from '../../src/core/commands/define.js';
+
+export const user = opt.user('The person', { required: true });

@@ -1,0 +1,58 @@
+// /help, from the command declarations themselves: the commands a person may run, a group's
+// subcommands, or one command's options with their type, limits and an example that works. Read
+// from the list the router was given (no import of commands/), so it can't drift from what runs.
+import type { OutboundMessage } from '../ports/chat-platform.js';
+import type { Access, Command, OptionSpec } from './define.js';
+import { example } from './problems.js';
+
+const who: Record<Access, string> = {
+  anyone: 'anyone',
+  ambassador: "the program's ambassadors",
+  committee: 'the committee and staff',
+  staff: 'staff',
+};
+
+const kind: Record<OptionSpec['type'], string> = {
+  string: 'text', integer: 'whole number', boolean: 'true or false', user: 'a person', channel: 'a channel', role: 'a role or group',
+};
+
+/** Staff commands are listed for staff only; the rest for everyone. */
+export const visibleTo = (isStaff: boolean) => (c: Command) => c.access !== 'staff' || isStaff;
+
+const line = (c: Command) => `/${c.name} — ${c.description}`;
+
+function limits(spec: OptionSpec): string | null {
+  if (spec.choices) return `one of: ${spec.choices.join(', ')}`;
+  const unit = spec.type === 'string' ? ' characters' : '';
+  if (spec.min !== undefined && spec.max !== undefined) return `${spec.min}–${spec.max}${unit}`;
+  if (spec.max !== undefined) return spec.type === 'string' ? `up to ${spec.max}${unit}` : `at most ${spec.max}`;
+  if (spec.min !== undefined) return spec.type === 'string' ? `at least ${spec.min}${unit}` : `at least ${spec.min}`;
+  return null;
+}
+
+function optionLine(name: string, spec: OptionSpec): string {
+  const facts = [kind[spec.type], spec.required ? 'required' : 'optional', limits(spec)].filter(Boolean).join(', ');
+  return `• **${name}** (${facts}): ${spec.description} — e.g. ${name}:${example(name, spec)}`;
+}
+
+/** One command in full. */
+export function commandHelp(cmd: Command): OutboundMessage {
+  const options = Object.entries(cmd.options);
+  const body = options.length ? ['Options:', ...options.map(([n, s]) => optionLine(n, s))] : ['No options.'];
+  return { title: `/${cmd.name}`, text: [cmd.description, `Who can use it: ${who[cmd.access]}.`, '', ...body].join('\n') };
+}
+
+/**
+ * What /help answers: every command the person may run, or for `path` (e.g. "program setup" or
+ * "program") that command's options or that group's subcommands. Null when `path` names nothing.
+ */
+export function help(commands: readonly Command[], isStaff: boolean, path?: string): OutboundMessage | null {
+  const visible = commands.filter(visibleTo(isStaff));
+  if (!path) return { title: 'Ambassador commands', text: visible.map(line).join('\n') };
+  const name = path.replace(/^\//, '').trim().toLowerCase().split(/\s+/).join(' ');
+  const cmd = commands.find((c) => c.name === name);
+  if (cmd) return commandHelp(cmd);
+  const group = visible.filter((c) => c.name.startsWith(`${name} `));
+  if (group.length) return { title: `/${name} commands`, text: [...group.map(line), '', `/help command:"${group[0]!.name}" shows a command's options.`].join('\n') };
+  return null;
+}
