@@ -1,58 +1,47 @@
-// /campaign list: what will be posted next, in the program's time zone (staff zones are not known
-// to the platforms' events; a schedule in another zone also shows its own local time).
+// Use case behind /campaign list: what each campaign will post next, what is paused, and why the
+// rest post nothing. Returns data, soonest first; replies.ts words it in the program's time zone.
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
-import type { OutboundMessage } from '../ports/chat-platform.js';
-import { channelName } from '../programs/card.js';
 import type { Campaign, Schedule } from './model.js';
-import { describeSchedule } from './render.js';
 import { nextRunOf } from './schedule.js';
-import { formatDate } from '../text.js';
 
-const MAX_LINES = 25;
+export type IdleReason = 'cancelled' | 'draft' | 'ended' | 'finished';
 
-function when(at: Date, s: Schedule, zone: string): string {
-  const own = s.timeZone !== zone ? ` (${formatDate(at, s.timeZone)})` : '';
-  return `${formatDate(at, zone).replace(` ${zone}`, '')}${own}`;
+export interface CampaignList {
+  program: Program;
+  now: Date;
+  /** How many campaigns were looked at (cancelled ones only when asked for). */
+  campaignCount: number;
+  /** The next run of each live, unpaused schedule, soonest first. */
+  upcoming: Array<{ at: Date; campaign: Campaign; schedule: Schedule }>;
+  /** Schedules with runs ahead that are paused, or whose campaign is. */
+  paused: Array<{ campaign: Campaign; schedule: Schedule; wholeCampaign: boolean }>;
+  /** Campaigns with no run ahead, and why. */
+  idle: Array<{ campaign: Campaign; reason: IdleReason }>;
 }
 
-const label = (c: Campaign) => `campaign ${c.id} “${c.title}”`;
-
-export async function listCampaigns(deps: CoreDeps, program: Program, o: { all?: boolean } = {}): Promise<OutboundMessage> {
+export async function listCampaigns(deps: CoreDeps, o: { program: Program; includeCancelled?: boolean }): Promise<CampaignList> {
   const now = deps.now();
-  const zone = program.timeZone;
-  const campaigns = (await deps.store.campaigns.inProgram(program.id)).filter((c) => o.all || c.status !== 'cancelled');
-  const upcoming: Array<{ at: Date; line: string }> = [];
-  const paused: string[] = [];
-  const idle: string[] = [];
-  for (const c of campaigns) {
-    const schedules = (await deps.store.campaigns.schedules(c.id)).filter((s) => !s.cancelledAt);
+  const campaigns = (await deps.store.campaigns.inProgram(o.program.id)).filter((c) => o.includeCancelled || c.status !== 'cancelled');
+  const list: CampaignList = { program: o.program, now, campaignCount: campaigns.length, upcoming: [], paused: [], idle: [] };
+  for (const campaign of campaigns) {
+    const schedules = (await deps.store.campaigns.schedules(campaign.id)).filter((s) => !s.cancelledAt);
     let any = false;
-    for (const s of schedules) {
-      const [next] = nextRunOf(s, c, now);
+    for (const schedule of schedules) {
+      const [next] = nextRunOf(schedule, campaign, now);
       if (!next) continue;
       any = true;
-      const where = c.channelIds.map(channelName).join(' ');
-      if (c.status === 'paused' || s.paused) paused.push(`• ${label(c)}, ${describeSchedule(s)} — paused${c.status === 'paused' ? ' (whole campaign)' : ''}`);
-      else upcoming.push({ at: next, line: `• ${when(next, s, zone)} — ${label(c)}, ${describeSchedule(s)} → ${where}` });
+      const wholeCampaign = campaign.status === 'paused';
+      if (wholeCampaign || schedule.paused) list.paused.push({ campaign, schedule, wholeCampaign });
+      else list.upcoming.push({ at: next, campaign, schedule });
     }
-    if (!any) {
-      const why = c.status === 'cancelled' ? 'cancelled' : c.status === 'draft' ? 'draft, not scheduled yet' : c.endsAt && c.endsAt <= now ? 'ended' : 'nothing more scheduled';
-      idle.push(`• ${label(c)} — ${why}`);
-    }
+    if (!any) list.idle.push({ campaign, reason: idleReason(campaign, now) });
   }
-  if (campaigns.length === 0) {
-    return { title: `Campaigns — ${program.name}`, text: 'No campaigns yet. Create one with /campaign create title:"…" message:"…".' };
-  }
-  upcoming.sort((a, b) => a.at.getTime() - b.at.getTime());
-  const sections: string[] = [];
-  if (upcoming.length) sections.push(`**Upcoming posts** (times in ${zone}):\n${clip(upcoming.map((u) => u.line))}`);
-  else sections.push('**Upcoming posts:** none.');
-  if (paused.length) sections.push(`**Paused:**\n${clip(paused)}`);
-  if (idle.length) sections.push(`**Not posting:**\n${clip(idle)}`);
-  return { title: `Campaigns — ${program.name}`, text: sections.join('\n\n'), footer: `Now: ${formatDate(now, zone)}` };
+  list.upcoming.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return list;
 }
 
-function clip(lines: string[]): string {
-  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `…and ${lines.length - MAX_LINES} more`].join('\n') : lines.join('\n');
+function idleReason(c: Campaign, now: Date): IdleReason {
+  if (c.status === 'cancelled' || c.status === 'draft') return c.status;
+  return c.endsAt && c.endsAt <= now ? 'ended' : 'finished';
 }

@@ -1,8 +1,8 @@
-// A campaign post as the platforms receive it, and the staff-facing descriptions of campaigns.
+// A campaign post as the platforms receive it, and how long it can get (a post must fit whole).
+// What staff read about campaigns (replies, reports) is in replies.ts.
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { channelName } from '../programs/card.js';
-import type { Campaign, Schedule } from './model.js';
+import type { Campaign } from './model.js';
 import { POST_LIMIT } from './model.js';
 import type { Progress } from './progress.js';
 import { formatDate, formatNumber, progressText } from '../text.js';
@@ -12,7 +12,6 @@ export interface PostExtras {
   /** Sent after its time (downtime): the footer says when it was due. */
   late?: { dueAt: Date; zone: string } | null;
 }
-
 
 export function objectiveOf(c: Campaign): string | null {
   return c.objectiveTarget !== null && c.objectiveMetric ? `${formatNumber(c.objectiveTarget)} ${c.objectiveMetric}` : null;
@@ -47,27 +46,4 @@ export function tooLongMessage(program: Program, c: Campaign): string | null {
   const length = worstCaseLength(program, c);
   if (length <= POST_LIMIT) return null;
   return `message: the post would be up to ${formatNumber(length)} characters with its title, objective, progress line and link, and the limit is ${formatNumber(POST_LIMIT)} (Discord's). Shorten the message by ${formatNumber(length - POST_LIMIT)} characters.`;
-}
-
-export function describeSchedule(s: Schedule): string {
-  const when = s.kind === 'one_off' && s.runAt ? `Once, ${formatDate(s.runAt, s.timeZone)}` : (s.recurrence ?? `cron "${s.cron}"`);
-  return `schedule ${s.id}: ${when}${s.kind === 'recurring' ? ` (${s.timeZone})` : ''}`;
-}
-
-export function campaignCard(program: Program, c: Campaign, schedules: Schedule[]): OutboundMessage {
-  const zone = program.timeZone;
-  const live = schedules.filter((s) => !s.cancelledAt);
-  return {
-    title: `Campaign ${c.id}: ${c.title}`,
-    text: c.message.length > 300 ? `${c.message.slice(0, 300)}…` : c.message,
-    fields: [
-      { name: 'Status', value: c.status, inline: true },
-      { name: 'Objective', value: objectiveOf(c) ?? 'none', inline: true },
-      { name: 'Audience', value: c.ambassadorsOnly ? 'ambassadors' : 'everyone', inline: true },
-      { name: 'Channels', value: c.channelIds.map(channelName).join(' '), inline: true },
-      { name: 'Runs', value: `${c.startsAt ? formatDate(c.startsAt, zone) : 'now'} → ${c.endsAt ? formatDate(c.endsAt, zone) : 'no end'}` },
-      { name: 'Call to action', value: c.ctaUrl ?? 'none' },
-      { name: 'Schedules', value: live.length ? live.map((s) => describeSchedule(s) + (s.paused ? ' — paused' : '')).join('\n') : 'none yet' },
-    ],
-  };
 }

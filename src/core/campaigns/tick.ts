@@ -15,13 +15,13 @@ import { audit } from '../audit.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { Effect } from '../effects/effect.js';
-import { decideMissedRuns, type MissedRunsDecision } from './missed-runs.js';
+import { decideMissedRuns } from './missed-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { jobKeyFor } from './model.js';
 import { periodDate } from './next-runs.js';
 import { progressFor } from './progress.js';
-import { describeSchedule, renderCampaignPost } from './render.js';
-import { formatDate } from '../text.js';
+import { renderCampaignPost } from './render.js';
+import { skippedReport } from './replies.js';
 
 /** Schedules whose last run is older than this are not looked at (beyond any grace). */
 const LOOKBACK_MS = 30 * 24 * 3600_000;
@@ -110,23 +110,4 @@ export async function tickSchedule(deps: CoreDeps, t: TickInput): Promise<'poste
     throw err;
   }
   return message ? 'posted' : 'skipped';
-}
-
-function graceText(minutes: number): string {
-  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `${minutes} minutes`;
-}
-
-/** Told to staff once, in the same transaction that settles the run. */
-export function skippedReport(c: Campaign, s: Schedule, d: MissedRunsDecision, zone: string): string {
-  const count = `${d.skippedCount.toLocaleString('en-US')}${d.skippedCountCapped ? ' or more' : ''}`;
-  const posts = d.skippedCount === 1 && !d.skippedCountCapped ? 'scheduled post' : 'scheduled posts';
-  const listed = d.skipped.map((at) => formatDate(at, zone)).join('; ');
-  const more = d.skippedCount > d.skipped.length ? ` (and ${(d.skippedCount - d.skipped.length).toLocaleString('en-US')} earlier)` : '';
-  const latest = d.send ? ' I posted the most recent one late instead.' : '';
-  return (
-    `Campaign ${c.id} “${c.title}” (${describeSchedule(s)}): I missed ${count} ${posts} while I was down and skipped ` +
-    `${d.skippedCount === 1 && !d.skippedCountCapped ? 'it' : 'them'} rather than flood the channel (I send at most one late post, within ${graceText(s.graceMinutes)} of its time): ` +
-    `${listed}${more}.${latest} The schedule carries on as usual.`
-  );
 }

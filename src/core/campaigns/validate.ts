@@ -7,6 +7,10 @@ import { parseLocalDateTime } from './recurrence.js';
 import { tooLongMessage } from './render.js';
 import { formatDate } from '../text.js';
 
+/**
+ * A campaign's fields as staff write them, still to be read: dates are local to the program's zone,
+ * channels are mentions, and "none" clears an optional one. Absent means unchanged.
+ */
 export interface CampaignInput {
   title?: string;
   message?: string;
