@@ -3,13 +3,15 @@
 import type { z } from 'zod';
 import type { Command, OptionSpec } from './define.js';
 
-export function optionProblems(cmd: Command, issues: readonly z.core.$ZodIssue[]): string {
+/** `given`: the options as typed, to tell a missing option from one with a value that doesn't fit. */
+export function optionProblems(cmd: Command, issues: readonly z.core.$ZodIssue[], given: Readonly<Record<string, unknown>> = {}): string {
   const problems = issues.map((i) => {
     if (i.code === 'unrecognized_keys') return `I don't know the option${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')} (/help ${cmd.name} lists them)`;
     const name = String(i.path[0] ?? '');
     const spec = cmd.options[name];
     if (!spec) return `${name}: ${i.message}`;
-    const missing = i.code === 'invalid_type' && (i as { input?: unknown }).input === undefined;
+    // zod doesn't report the input by default: "zero" for an integer is invalid_type too, but not missing.
+    const missing = i.code === 'invalid_type' && given[name] === undefined;
     return missing ? `needs ${name}: — for example ${name}:${example(name, spec)}` : `${name}: ${plain(i, spec)} — for example ${name}:${example(name, spec)}`;
   });
   return `/${cmd.name} ${problems.join('; ')}.`;

@@ -17,7 +17,7 @@ export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, C
   const cmd = commands.get(inv.name.trim().toLowerCase());
   if (!cmd) return say(`I don't know the command /${inv.name}. Use /help to see what I can do.`);
   const parsed = cmd.schema.safeParse(inv.options);
-  if (!parsed.success) return say(optionProblems(cmd, parsed.error.issues));
+  if (!parsed.success) return say(optionProblems(cmd, parsed.error.issues, inv.options));
   try {
     const member = await deps.store.members.upsert(inv.user);
     const isStaff = inv.user.isAdmin === true || (await deps.store.staff.isStaff(member.id));
