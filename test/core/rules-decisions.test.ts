@@ -120,7 +120,7 @@ describe(`issue #10 — decisions and people on ${testProvider}`, () => {
 
     const status = await t.say('alice', '/application status');
     expect(status).not.toContain('Welcome aboard');
-    expect(status).toBe(`Your application ${ref} to Campus Crew: accepted, and you were an ambassador until Tue, 3 Mar 2026, 10:00 (UTC). Thank you for all you did; you're welcome to apply again.`);
+    expect(status).toBe(`Your application ${ref} to Campus Crew: accepted, and you were an ambassador until Tue 3 Mar 2026, 10:00 UTC. Thank you for all you did; you're welcome to apply again.`);
   });
 
   it('GIVEN an ambassador who opted out of public mentions WHEN they are accepted again and the weekly post goes out THEN neither public post names them (item 10)', async () => {
@@ -163,7 +163,7 @@ describe(`issue #10 — decisions and people on ${testProvider}`, () => {
     for (const who of ['carol', 'dave', 'erin', 'alice']) expect(dmsTo(who).join('')).not.toContain('Staff: action needed');
 
     const show = await t.say('admin', '/program show');
-    expect(show).toContain("Last undelivered alert: Mon, 2 Mar 2026, 10:00 (UTC): I couldn't post an application to the committee channel: I am not allowed to post in #committee.");
+    expect(show).toContain("Last undelivered alert: Mon 2 Mar 2026, 10:00 UTC: I couldn't post an application to the committee channel: I am not allowed to post in #committee.");
     expect(show).toContain('not delivered to <#committee>: I am not allowed to post in #committee');
     expect((await t.db.prisma.program.findFirstOrThrow()).lastProblem).toContain("I couldn't post an application to the committee channel");
   });
