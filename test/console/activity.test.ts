@@ -67,7 +67,7 @@ describe(`activity in the console (npm start with a script on stdin) on ${testPr
     ]);
     expect(run.code).toBe(0);
     const out = run.stdout;
-    expect(out).toContain('Only Campus Crew ambassadors can log activity.');
+    expect(out).toContain('Only Campus Crew ambassadors can use /log.');
     expect(out).toContain('amount: 500 is more than one log can claim for Share or post (at most 50).');
     expect(out).toContain('/log — please check: amount: must be 1 or more.');
     expect(out).toContain('/log — please check: link: must be a full web address starting with http:// or https://.');

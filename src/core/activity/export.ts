@@ -1,29 +1,20 @@
 // /export (staff): CSV files of ambassadors, applications (with decisions) and activity in a date
-// range. Rows are read a page at a time (keyset pagination on id) and streamed through csv-stringify
-// into a file, so a huge range never sits in memory. Replies are chat messages, so the reply names
-// the files and their row counts; a file is written as .partial and renamed when complete, so a
-// half-written export never looks finished.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import type { CommandContext } from '../commands/context.js';
+// range. Rows are read a page at a time (keyset pagination on id) and handed to the file sink as
+// CSV text page by page, so a huge range never sits in memory. Where the files go is the sink's
+// business (src/core/ports/files.ts); the outcome names each file's location and row count.
+import { stringify } from 'csv-stringify/sync';
 import { audit } from '../audit.js';
+import type { CoreDeps } from '../deps.js';
 import { fail } from '../errors.js';
-import type { Program } from '../model.js';
-import type { Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
-import { requireStaff } from './kinds.js';
+import type { Actor, Program } from '../model.js';
 import { endOfLocalDay, parseLocalDate } from './periods.js';
 import type { DateRange, ExportPage } from './repository.js';
-import { formatNumber } from '../text.js';
 
-export const EXPORT_DIR = 'data/exports';
 const PAGE = 1000;
 
 export type ExportWhat = 'all' | 'ambassadors' | 'applications' | 'activity';
+
+/** Days as staff typed them (YYYY-MM-DD, in the program's time zone), both included. */
 export interface ExportInput {
   from?: string;
   to?: string;
@@ -35,37 +26,26 @@ const columns = {
   applications: ['ref', 'applicant', 'referrer', 'status', 'submittedAt', 'decidedAt', 'decidedBy', 'decisionReason', 'decisionNote'],
   activity: ['id', 'member', 'kind', 'campaignId', 'amount', 'points', 'link', 'note', 'status', 'occurredAt', 'loggedAt', 'reviewedBy', 'reviewedAt', 'reviewReason'],
 } as const;
-type Section = keyof typeof columns;
+export type ExportSection = keyof typeof columns;
 
 /** Text a spreadsheet would run as a formula (=, +, -, @) is prefixed with ' so it stays text. */
 export function safeCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-async function* pages<T>(page: ExportPage<T>, programId: number, range: DateRange, counter: { rows: number }): AsyncGenerator<T & { id: number }> {
+/** The section's CSV text: the header, then one chunk per page of rows (counted as they pass). */
+async function* csvChunks(section: ExportSection, page: ExportPage<object>, programId: number, range: DateRange, counter: { rows: number }): AsyncGenerator<string> {
+  const options = {
+    columns: [...columns[section]],
+    cast: { date: (d: Date) => d.toISOString(), boolean: (b: boolean) => (b ? 'true' : 'false'), string: safeCell },
+  };
+  yield stringify([], { ...options, header: true });
   for (let after = 0; ; ) {
     const rows = await page(programId, range, after, PAGE);
-    for (const row of rows) {
-      counter.rows++;
-      yield row;
-    }
+    counter.rows += rows.length;
+    if (rows.length) yield stringify(rows, { ...options, header: false });
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;
-  }
-}
-
-async function writeCsv<T>(path: string, section: Section, source: AsyncGenerator<T>): Promise<void> {
-  const csv = stringify({
-    header: true, columns: [...columns[section]],
-    cast: { date: (d) => d.toISOString(), boolean: (b) => (b ? 'true' : 'false'), string: safeCell },
-  });
-  const partial = `${path}.partial`;
-  try {
-    await pipeline(Readable.from(source), csv, createWriteStream(partial));
-    await rename(partial, path);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
   }
 }
 
@@ -83,42 +63,32 @@ export function exportRange(program: Program, input: ExportInput, now: Date): Da
   return { from, to, label: `${input.from ?? 'start'}_${input.to ?? 'today'}` };
 }
 
-export interface ExportResult {
-  files: Array<{ section: Section; path: string; rows: number }>;
+export interface ExportOutcome {
+  files: Array<{ section: ExportSection; location: string; rows: number }>;
 }
 
-/** Writes the CSV files; `dir` defaults to ./data/exports under the working directory. */
-export async function exportCsv(ctx: CommandContext, program: Program, input: ExportInput, dir = resolve(EXPORT_DIR)): Promise<ExportResult> {
-  requireStaff(ctx, 'export data');
-  const now = ctx.deps.now();
-  const range = exportRange(program, input, now);
-  const what = input.what ?? 'all';
-  const sections: Section[] = what === 'all' ? ['ambassadors', 'applications', 'activity'] : [what];
-  await mkdir(dir, { recursive: true });
+/** Writes one CSV file per section through `deps.files`, then records the export in the audit trail. */
+export async function exportData(deps: CoreDeps, o: ExportInput & { program: Program; actor: Actor }): Promise<ExportOutcome> {
+  const { program } = o;
+  const now = deps.now();
+  const range = exportRange(program, o, now);
+  const what = o.what ?? 'all';
+  const sections: ExportSection[] = what === 'all' ? ['ambassadors', 'applications', 'activity'] : [what];
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const a = ctx.deps.store.activity;
-  const source: Record<Section, ExportPage<object>> = { ambassadors: a.exportAmbassadors, applications: a.exportApplications, activity: a.exportActivity };
-  const files: ExportResult['files'] = [];
+  const a = deps.store.activity;
+  const source: Record<ExportSection, ExportPage<object>> = { ambassadors: a.exportAmbassadors, applications: a.exportApplications, activity: a.exportActivity };
+  const files: ExportOutcome['files'] = [];
   for (const section of sections) {
-    const path = join(dir, `${slug(program.name)}-${section}-${range.label}-${stamp}.csv`);
     const counter = { rows: 0 };
-    await writeCsv(path, section, pages(source[section], program.id, range, counter));
-    files.push({ section, path, rows: counter.rows });
+    const name = `${slug(program.name)}-${section}-${range.label}-${stamp}.csv`;
+    const { location } = await deps.files.write(name, csvChunks(section, source[section], program.id, range, counter));
+    files.push({ section, location, rows: counter.rows });
   }
-  await ctx.deps.store.transaction((r) =>
+  await deps.store.transaction((r) =>
     audit(r, {
-      programId: program.id, actorId: ctx.member.id, action: 'data.exported', subject: { type: 'program', id: program.id },
+      programId: program.id, actorId: o.actor.member.id, action: 'data.exported', subject: { type: 'program', id: program.id },
       data: { from: range.from, to: range.to, files: files.map((f) => ({ section: f.section, rows: f.rows })) },
     }, now),
   );
   return { files };
-}
-
-export async function exportCommand(ctx: CommandContext, program: Program, input: ExportInput): Promise<Reply> {
-  const { files } = await exportCsv(ctx, program, input);
-  const range = `${input.from ?? 'the start'} to ${input.to ?? 'today'} (${program.timeZone})`;
-  return say(files.map((f) => `• ${f.section}: ${formatNumber(f.rows)} row${f.rows === 1 ? '' : 's'} → ${f.path}`).join('\n'), {
-    title: `Export — ${program.name}, ${range}`,
-    footer: 'Ambassadors are all of them, with verified points in the range; applications by submission date; activity by date.',
-  });
 }

@@ -1,4 +1,6 @@
 // Activity, its kinds and the points rule, as the core sees them. Pure functions only.
+import { formatNumber, plural } from '../text.js';
+
 export type ActivityStatus = 'pending' | 'verified' | 'rejected';
 
 export interface ActivityKind {
@@ -59,8 +61,8 @@ export function pointsFor(kind: Pick<ActivityKind, 'pointsPerUnit' | 'unitSize'>
 
 /** "1 point per $10 (Funds raised ($))", "10 points each". */
 export function describeRate(k: Pick<ActivityKind, 'pointsPerUnit' | 'unitSize'>): string {
-  const pts = `${k.pointsPerUnit} point${k.pointsPerUnit === 1 ? '' : 's'}`;
-  return k.unitSize === 1 ? `${pts} each` : `${pts} per ${k.unitSize.toLocaleString('en-US')}`;
+  const pts = plural(k.pointsPerUnit, 'point');
+  return k.unitSize === 1 ? `${pts} each` : `${pts} per ${formatNumber(k.unitSize)}`;
 }
 
 const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|igshid|si)$/i;

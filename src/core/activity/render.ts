@@ -1,10 +1,12 @@
-// How activity and boards read as neutral text. The text version of a board is the accessible one:
-// it carries everything the card shows.
+// How activity and boards read as neutral text, shared by the replies (replies.ts), the weekly post
+// and the review DMs. The text version of a board is the accessible one: it carries everything the
+// card shows.
+import type { Program } from '../model.js';
+import type { OutboundMessage } from '../ports/chat-platform.js';
 import type { Activity, ActivityKind } from './model.js';
 import { describeRate } from './model.js';
 import type { BoardRow, Standing } from './repository.js';
 import { formatNumber, formatPoints } from '../text.js';
-
 
 export type RankChange = number | 'new' | null;
 
@@ -46,4 +48,12 @@ export function kindLine(k: ActivityKind): string {
   const parts = [`\`${k.key}\` — ${k.label}: ${describeRate(k)}`, `at most ${formatNumber(k.maxAmount)} per log`, k.autoVerify ? 'verified automatically' : 'reviewed by staff'];
   if (k.campaignId) parts.push(`counts for campaign ${k.campaignId}`);
   return parts.join(', ');
+}
+
+/** What the ambassador is told when staff review their activity. */
+export function reviewDm(program: Program, a: Activity, o: { approved: boolean; reason: string | null }): OutboundMessage {
+  const what = `#${a.id} (${a.kindLabel} × ${formatNumber(a.amount)}, ${formatPoints(a.points)})`;
+  return o.approved
+    ? { title: `${program.name}: activity verified`, text: `Your activity ${what} is verified and counts on the leaderboard. Thank you!`, tone: 'success' }
+    : { title: `${program.name}: activity not verified`, text: `Your activity ${what} was not verified: ${o.reason}\nIf you think this is a mistake, reply to staff with more evidence.`, tone: 'warning' };
 }

@@ -1,77 +1,63 @@
 // Staff verify or reject logged activity. A conditional update is the gate, so two reviewers (or a
-// double click) can never both decide; the ambassador hears the outcome by DM.
-import type { CommandContext } from '../commands/context.js';
+// double click) can never both decide; the ambassador hears the outcome by DM. Only staff get
+// here: the router checks it.
 import { audit } from '../audit.js';
+import type { CoreDeps } from '../deps.js';
 import { fail } from '../errors.js';
-import type { Program } from '../model.js';
-import type { Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
-import { requireStaff } from './kinds.js';
+import type { Actor, Program } from '../model.js';
 import type { Activity } from './model.js';
-import { activityLine } from './render.js';
-import { formatPoints } from '../text.js';
+import { reviewDm } from './render.js';
 
 const PAGE = 15;
 
-export async function reviewList(ctx: CommandContext, program: Program): Promise<Reply> {
-  requireStaff(ctx, 'review activity');
-  const { store } = ctx.deps;
-  const { items, total } = await store.activity.pending(program.id, PAGE);
-  if (!items.length) return say(`Nothing waiting for review in ${program.name}.`);
-  const lines: string[] = [];
-  for (const a of items) {
-    let line = activityLine(a, { who: true });
-    if (a.link) {
-      const same = await store.activity.sameLink(program.id, a.link, a.id);
-      if (same.length) line += `\n   ⚠️ same link as ${same.map((s) => `#${s.id} (${s.memberName}, ${s.status})`).join(', ')}`;
-    }
-    lines.push(line);
-  }
-  const more = total > items.length ? `\n\n…and ${total - items.length} more (oldest first; review these to see the next).` : '';
-  return say(`${lines.join('\n')}${more}`, {
-    title: `Activity to review — ${program.name} (${total})`,
-    footer: 'Approve with /activity approve id:<n>, reject with /activity reject id:<n> reason:"…"',
-  });
+export interface PendingReview {
+  /** Oldest first, at most a page; each with the other activity sharing its evidence link. */
+  items: Array<{ activity: Activity; sameLink: Activity[] }>;
+  total: number;
 }
 
-/** The activity, if it belongs to a program of the caller's workspace. */
-async function activityHere(ctx: CommandContext, id: number): Promise<{ activity: Activity; program: Program }> {
-  const { store } = ctx.deps;
-  const activity = await store.activity.byId(id);
-  const program = activity && (await store.programs.byId(activity.programId));
-  if (!activity || !program || program.platform !== ctx.user.platform || program.workspaceId !== ctx.user.workspaceId) {
+export async function pendingReview(deps: CoreDeps, o: { program: Program }): Promise<PendingReview> {
+  const { store } = deps;
+  const { items, total } = await store.activity.pending(o.program.id, PAGE);
+  const withLinks: PendingReview['items'] = [];
+  for (const activity of items) {
+    withLinks.push({ activity, sameLink: activity.link ? await store.activity.sameLink(o.program.id, activity.link, activity.id) : [] });
+  }
+  return { items: withLinks, total };
+}
+
+/** The activity, if it belongs to a program of the actor's workspace. */
+async function activityHere(deps: CoreDeps, actor: Actor, id: number): Promise<{ activity: Activity; program: Program }> {
+  const activity = await deps.store.activity.byId(id);
+  const program = activity && (await deps.store.programs.byId(activity.programId));
+  if (!activity || !program || program.platform !== actor.member.platform || program.workspaceId !== actor.member.workspaceId) {
     return fail('invalid_input', `There is no activity #${id} here. /activity review lists the pending ones.`);
   }
   return { activity, program };
 }
 
-export async function decideActivity(ctx: CommandContext, input: { id: number; approve: boolean; reason?: string }): Promise<Reply> {
-  requireStaff(ctx, input.approve ? 'approve activity' : 'reject activity');
-  const { activity, program } = await activityHere(ctx, input.id);
-  if (activity.memberId === ctx.member.id) fail('not_allowed', 'Another staff member needs to review your own activity.');
-  const reason = input.reason?.trim() || null;
-  if (!input.approve && !reason) fail('invalid_input', 'reason: tell the ambassador why, e.g. reason:"the link does not show the post".');
-  const now = ctx.deps.now();
-  const status = input.approve ? 'verified' : 'rejected';
-  const done = await ctx.deps.store.transaction(async (r) => {
-    if (!(await r.activity.review(activity.id, { status, reviewedById: ctx.member.id, reviewedAt: now, reviewReason: reason }))) return false;
+export type ReviewOutcome =
+  | { kind: 'decided'; activity: Activity; approved: boolean }
+  /** Someone reviewed it first: `current` is how it stands now. */
+  | { kind: 'already'; activityId: number; current: Activity | null };
+
+export async function reviewActivity(deps: CoreDeps, o: { actor: Actor; activityId: number; approve: boolean; reason?: string }): Promise<ReviewOutcome> {
+  const { activity, program } = await activityHere(deps, o.actor, o.activityId);
+  if (activity.memberId === o.actor.member.id) fail('not_allowed', 'Another staff member needs to review your own activity.');
+  const reason = o.reason?.trim() || null;
+  if (!o.approve && !reason) fail('invalid_input', 'reason: tell the ambassador why, e.g. reason:"the link does not show the post".');
+  const now = deps.now();
+  const status = o.approve ? 'verified' : 'rejected';
+  const done = await deps.store.transaction(async (r) => {
+    if (!(await r.activity.review(activity.id, { status, reviewedById: o.actor.member.id, reviewedAt: now, reviewReason: reason }))) return false;
     await audit(r, {
-      programId: program.id, actorId: ctx.member.id, action: `activity.${status}`, subject: { type: 'activity', id: activity.id }, reason,
+      programId: program.id, actorId: o.actor.member.id, action: `activity.${status}`, subject: { type: 'activity', id: activity.id }, reason,
       data: { member: activity.memberId, points: activity.points },
     }, now);
-    const what = `#${activity.id} (${activity.kindLabel} × ${activity.amount}, ${formatPoints(activity.points)})`;
-    await r.outbox.enqueue({
-      kind: 'dm', memberId: activity.memberId,
-      message: input.approve
-        ? { title: `${program.name}: activity verified`, text: `Your activity ${what} is verified and counts on the leaderboard. Thank you!`, tone: 'success' }
-        : { title: `${program.name}: activity not verified`, text: `Your activity ${what} was not verified: ${reason}\nIf you think this is a mistake, reply to staff with more evidence.`, tone: 'warning' },
-    });
+    await r.outbox.enqueue({ kind: 'dm', memberId: activity.memberId, message: reviewDm(program, activity, { approved: o.approve, reason }) });
     return true;
   });
-  if (!done) {
-    const now = await ctx.deps.store.activity.byId(activity.id);
-    return say(`#${activity.id} was already ${now?.status ?? 'reviewed'}${now?.reviewReason ? ` (${now.reviewReason})` : ''}; nothing changed.`);
-  }
-  ctx.deps.kick();
-  return say(`${input.approve ? 'Verified' : 'Rejected'} #${activity.id} by ${activity.memberName}${input.approve ? ` — ${formatPoints(activity.points)} now count.` : '.'} I let them know.`);
+  if (!done) return { kind: 'already', activityId: activity.id, current: await deps.store.activity.byId(activity.id) };
+  deps.kick();
+  return { kind: 'decided', activity, approved: o.approve };
 }

@@ -1,14 +1,10 @@
 // When and how big the weekly leaderboard is (staff). Stored as a cron line in the program's time
 // zone; staff pick a day and a time, which is all a weekly post needs.
-import type { CommandContext } from '../commands/context.js';
 import { audit } from '../audit.js';
+import type { CoreDeps } from '../deps.js';
 import { fail } from '../errors.js';
-import type { Program } from '../model.js';
-import type { Reply } from '../ports/chat-platform.js';
-import { say } from '../replies.js';
+import type { Actor, Program } from '../model.js';
 import { nextRuns } from '../campaigns/next-runs.js';
-import { requireStaff } from './kinds.js';
-import { formatDate } from '../text.js';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -20,32 +16,36 @@ export function weeklyCron(day: Weekday, time: string): string {
   return `${Number(m[2])} ${Number(m[1])} * * ${WEEKDAYS.indexOf(day)}`;
 }
 
-export async function boardSettings(ctx: CommandContext, program: Program, input: { day?: Weekday; time?: string; size?: number }): Promise<Reply> {
-  requireStaff(ctx, 'change the leaderboard settings');
-  const { store, now } = ctx.deps;
+export interface BoardSettingsOutcome {
+  changed: boolean;
+  size: number;
+  /** The next weekly post, or null when the schedule never fires. */
+  next: Date | null;
+}
+
+/** Shows the settings, changing what was given first (day and time keep each other's current value). */
+export async function boardSettings(
+  deps: CoreDeps,
+  o: { program: Program; actor: Actor; day?: Weekday; time?: string; size?: number },
+): Promise<BoardSettingsOutcome> {
+  const { store, now } = deps;
+  const { program } = o;
   const current = (await store.activity.boardSettings(program.id)) ?? { cron: '0 9 * * 1', size: 10 };
   const [minute, hour, , , dow] = current.cron.split(' ');
   const patch: { cron?: string; size?: number } = {};
-  if (input.day !== undefined || input.time !== undefined) {
-    const day = input.day ?? WEEKDAYS[Number(dow)] ?? 'monday';
-    const time = input.time ?? `${hour}:${String(minute).padStart(2, '0')}`;
+  if (o.day !== undefined || o.time !== undefined) {
+    const day = o.day ?? WEEKDAYS[Number(dow)] ?? 'monday';
+    const time = o.time ?? `${hour}:${String(minute).padStart(2, '0')}`;
     patch.cron = weeklyCron(day, time);
   }
-  if (input.size !== undefined) patch.size = input.size;
-  if (Object.keys(patch).length) {
+  if (o.size !== undefined) patch.size = o.size;
+  const changed = Object.keys(patch).length > 0;
+  if (changed) {
     await store.transaction(async (r) => {
       await r.activity.setBoardSettings(program.id, patch);
-      await audit(r, { programId: program.id, actorId: ctx.member.id, action: 'leaderboard.settings_changed', subject: { type: 'program', id: program.id }, data: { before: current, after: patch } }, now());
+      await audit(r, { programId: program.id, actorId: o.actor.member.id, action: 'leaderboard.settings_changed', subject: { type: 'program', id: program.id }, data: { before: current, after: patch } }, now());
     });
   }
-  const cron = patch.cron ?? current.cron;
-  const size = patch.size ?? current.size;
-  const [next] = nextRuns(cron, program.timeZone, now(), 1);
-  const where = program.announceChannelId
-    ? `in <#${program.announceChannelId}>`
-    : 'nowhere yet: set an announcement channel with /program setup announce_channel:#…';
-  return say(
-    `The weekly leaderboard (top ${size}, covering the last full week, Monday to Sunday) is posted ${where}.\nNext: ${next ? formatDate(next, program.timeZone) : 'never (check the schedule)'}.`,
-    { title: `${Object.keys(patch).length ? 'Updated' : 'Leaderboard settings'} — ${program.name}` },
-  );
+  const [next] = nextRuns(patch.cron ?? current.cron, program.timeZone, now(), 1);
+  return { changed, size: patch.size ?? current.size, next: next ?? null };
 }

@@ -15,7 +15,7 @@ import { previousRun } from '../campaigns/next-runs.js';
 import { previousWeek, weekBefore, weekKey, weekLabel, type Range } from './periods.js';
 import { programProgress, type ObjectiveProgress } from './progress.js';
 import { boardLines, type RankChange } from './render.js';
-import { formatNumber, formatPoints, progressText } from '../text.js';
+import { formatPoints, plural, progressText } from '../text.js';
 
 /** How late a weekly post may still go out (the bot was down at the time). */
 export const GRACE_MS = 12 * 3600_000;
@@ -110,7 +110,7 @@ export async function weeklyPost(deps: CoreDeps, program: Program, week: Range, 
   const lines = [`**${label}** (${zone}) — top ${size}`, ranked.length ? boardLines(ranked) : '_No verified activity on the public board this week._'];
   if (objective) lines.push('', `**Objective — ${program.objectiveText}:** ${progressText(objective)}`);
   if (newcomers.length) lines.push('', `**Welcome** to our new ambassador${newcomers.length === 1 ? '' : 's'}: ${newcomers.join(', ')}!`);
-  const who = contributors === 1 ? '1 person' : `${formatNumber(contributors)} people`;
+  const who = plural(contributors, 'person', 'people');
   lines.push('', contributors ? `**${who}** contributed this week. Thank you, all of you!` : 'Nobody logged verified activity this week — a fresh start awaits.');
 
   const card = await renderCard({

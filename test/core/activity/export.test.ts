@@ -1,9 +1,6 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exportCsv } from '../../../src/core/activity/export.js';
-import { commandContext } from '../../../src/core/commands/context.js';
+import { exportData, type ExportInput } from '../../../src/core/activity/export.js';
 import { testProvider } from '../../support/database.js';
 import { activityTest, ambassador, logged, setClock, type ActivityTest } from './harness.js';
 
@@ -11,17 +8,16 @@ let t: ActivityTest;
 let dir: string;
 beforeEach(async () => {
   t = await activityTest('2026-03-04T10:00:00Z', 'timezone:Europe/Paris');
-  dir = mkdtempSync(join(tmpdir(), 'ambassador-export-'));
+  dir = t.exportDir; // the harness's file sink writes there, and removes it on close
 });
 afterEach(async () => {
-  rmSync(dir, { recursive: true, force: true });
   await t.close();
 });
 
-async function asStaff(input: Parameters<typeof exportCsv>[2]) {
+async function asStaff(input: ExportInput) {
   const admin = await t.core.deps.store.members.upsert(t.user('admin'));
-  const ctx = commandContext(t.core.deps, t.user('admin'), admin, { platform: 'console', workspaceId: 'local', id: 'general' }, true);
-  return exportCsv(ctx, (await t.core.deps.store.programs.byId(t.programId))!, input, dir);
+  const program = (await t.core.deps.store.programs.byId(t.programId))!;
+  return exportData(t.core.deps, { program, actor: { member: admin, isStaff: true }, ...input });
 }
 const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n');
 
@@ -38,7 +34,7 @@ describe(`CSV export on ${testProvider}`, () => {
 
     const { files } = await asStaff({ from: '2026-03-01', to: '2026-03-31' });
     expect(files.map((f) => [f.section, f.rows])).toEqual([['ambassadors', 2], ['applications', 0], ['activity', 2]]);
-    const [amb, apps, act] = files.map((f) => lines(f.path));
+    const [amb, apps, act] = files.map((f) => lines(f.location));
     expect(amb).toEqual([
       'name,platformUserId,status,since,removedAt,optedOut,points,activities',
       'ann,ann,active,2026-03-04T10:00:00.000Z,,false,12,1',
@@ -59,7 +55,7 @@ describe(`CSV export on ${testProvider}`, () => {
     const bob = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: 'bob' } } });
     await t.say('admin', `/application decide ref:${bob.ref} outcome:reject note:"try again next year"`);
     const { files } = await asStaff({ what: 'applications' });
-    const rows = lines(files[0]!.path);
+    const rows = lines(files[0]!.location);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(/^A\w{5},alice,,voting,2026-03-04T10:00:00.000Z,,,,$/);
     expect(rows[2]).toMatch(/^A\w{5},bob,,rejected,2026-03-04T10:00:00.000Z,2026-03-04T10:00:00.000Z,admin,not_right_fit,try again next year$/);
@@ -75,7 +71,7 @@ describe(`CSV export on ${testProvider}`, () => {
     const { files } = await asStaff({ what: 'activity' });
     expect(files[0]!.rows).toBe(2500);
     expect(pages.mock.calls.map((c) => [c[2] > 0, c[3]])).toEqual([[false, 1000], [true, 1000], [true, 1000]]);
-    const ids = lines(files[0]!.path).slice(1).map((l) => Number(l.split(',')[0]));
+    const ids = lines(files[0]!.location).slice(1).map((l) => Number(l.split(',')[0]));
     expect(new Set(ids).size).toBe(2500);
   });
 });

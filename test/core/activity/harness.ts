@@ -1,14 +1,21 @@
 // Builders for the activity tests: a seeded program on a test core, ambassadors made directly in
 // the store (the application flow has its own tests), the weekly job, and the posts it makes.
+// Exports are written under a temporary directory, removed when the test core closes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { OutboundMessage } from '../../../src/core/ports/chat-platform.js';
 import { runDueLeaderboards } from '../../../src/core/activity/weekly.js';
 import { renderLeaderboardCard } from '../../../src/render/leaderboard-card.js';
 import { consoleUser } from '../../../src/platforms/console/adapter.js';
+import { localFiles } from '../../../src/files/local-files.js';
 import { createTestCore, seedProgram, type TestCore } from '../../support/core.js';
 
 export interface ActivityTest extends TestCore {
   posts: Array<{ channel: string; message: OutboundMessage }>;
   programId: number;
+  /** Where this core's exports go: <a temporary directory>/data/exports. */
+  exportDir: string;
 }
 
 /** Campus Crew (metric dollars, target 50,000, announcements in #news) on a core whose clock starts at `start`. */
@@ -22,7 +29,15 @@ export async function activityTest(start = '2026-03-04T10:00:00Z', extra = ''): 
     return post(to, message);
   };
   const { id } = await t.db.prisma.program.findFirstOrThrow();
-  return Object.assign(t, { posts, programId: id });
+  const root = mkdtempSync(join(tmpdir(), 'ambassador-files-'));
+  const exportDir = join(root, 'data', 'exports');
+  t.core.deps.files = localFiles(exportDir); // the test core has no file sink of its own
+  const close = t.close.bind(t);
+  t.close = async () => {
+    await close();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return Object.assign(t, { posts, programId: id, exportDir });
 }
 
 /** Makes `userId` an active ambassador now (or at `since`). */

@@ -86,7 +86,7 @@ describe(`on-demand leaderboards on ${testProvider}`, () => {
     expect(await t.say('ann', '/leaderboard show period:campaign')).toContain('campaign: which campaign?');
     expect(await t.say('ann', '/leaderboard show period:campaign campaign:42')).toBe('campaign: Campus Crew has no campaign 42.');
     expect(await t.say('ann', '/leaderboard show period:year')).toBe('/leaderboard show — please check: period: must be one of: week, month, all, campaign.');
-    expect(await t.say('zoe', '/leaderboard optout')).toContain('Only Campus Crew ambassadors can opt out of the leaderboard');
+    expect(await t.say('zoe', '/leaderboard optout')).toContain('Only Campus Crew ambassadors can use /leaderboard optout');
     expect(await t.say('zoe', '/me')).toContain("You're not an ambassador of Campus Crew");
   });
 });

@@ -108,10 +108,10 @@ describe(`bad input to /log and kinds changes nothing, on ${testProvider}`, () =
     expect(await t.say('alice', '/log kind:juggling amount:1')).toBe(
       'I don\'t know the activity kind “juggling”. Kinds: share, referral, event, funds (see /activity kinds list).',
     );
-    expect(await t.say('zoe', '/log kind:share amount:1')).toBe('Only Campus Crew ambassadors can log activity. Curious? /apply tells you how to join.');
+    expect(await t.say('zoe', '/log kind:share amount:1')).toBe('Only Campus Crew ambassadors can use /log. Curious? /apply tells you how to join.');
     const bob = await t.db.prisma.ambassador.findFirstOrThrow({ where: { member: { platformUserId: 'bob' } } });
     await t.core.deps.store.ambassadors.remove(bob.id, t.clock.now);
-    expect(await t.say('bob', '/log kind:share amount:1')).toContain('Only Campus Crew ambassadors can log activity.');
+    expect(await t.say('bob', '/log kind:share amount:1')).toContain('Only Campus Crew ambassadors can use /log.');
     expect(await t.db.prisma.activity.count()).toBe(0);
   });
 

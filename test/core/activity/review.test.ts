@@ -62,17 +62,11 @@ describe(`verification flow on ${testProvider}`, () => {
 });
 
 describe(`review by the wrong people is refused, on ${testProvider}`, () => {
-  it('GIVEN an ambassador WHEN they try to review THEN it is refused, in the router and in the core', async () => {
+  it('GIVEN an ambassador WHEN they try to review THEN the router refuses it', async () => {
     const id = await logged(t, 'alice', 'kind:share amount:3', false);
     expect(await t.say('bob', '/activity review')).toBe('Only staff can use /activity review.');
     expect(await t.say('bob', `/activity approve id:${id}`)).toBe('Only staff can use /activity approve.');
     expect(await t.say('alice', `/activity reject id:${id} reason:"hmm"`)).toBe('Only staff can use /activity reject.');
-    // The core checks too, whatever route the call took.
-    const { decideActivity } = await import('../../../src/core/activity/review.js');
-    const { commandContext } = await import('../../../src/core/commands/context.js');
-    const bob = await t.core.deps.store.members.upsert(t.user('bob'));
-    const ctx = commandContext(t.core.deps, t.user('bob'), bob, { platform: 'console', workspaceId: 'local', id: 'general' }, false);
-    await expect(decideActivity(ctx, { id, approve: true })).rejects.toThrow('Only staff can approve activity.');
     expect(await statusOf(id)).toBe('PENDING');
   });
 
