@@ -2,6 +2,7 @@
 // subcommands, or one command's options with their type, limits and an example that works. Read
 // from the list the router was given (no import of commands/), so it can't drift from what runs.
 import type { OutboundMessage } from '../ports/chat-platform.js';
+import { formatNumber } from '../text.js';
 import type { Access, Command, OptionSpec } from './define.js';
 import { example } from './problems.js';
 
@@ -23,10 +24,12 @@ const line = (c: Command) => `/${c.name} — ${c.description}`;
 
 function limits(spec: OptionSpec): string | null {
   if (spec.choices) return `one of: ${spec.choices.join(', ')}`;
-  const unit = spec.type === 'string' ? ' characters' : '';
-  if (spec.min !== undefined && spec.max !== undefined) return `${spec.min}–${spec.max}${unit}`;
-  if (spec.max !== undefined) return spec.type === 'string' ? `up to ${spec.max}${unit}` : `at most ${spec.max}`;
-  if (spec.min !== undefined) return spec.type === 'string' ? `at least ${spec.min}${unit}` : `at least ${spec.min}`;
+  const text = spec.type === 'string';
+  const [min, max] = [spec.min, spec.max].map((n) => (n === undefined ? undefined : formatNumber(n)));
+  const unit = text ? ' characters' : '';
+  if (min !== undefined && max !== undefined) return `${min}–${max}${unit}`;
+  if (max !== undefined) return text ? `up to ${max}${unit}` : `at most ${max}`;
+  if (min !== undefined) return `at least ${min}${unit}`;
   return null;
 }
 
@@ -52,7 +55,9 @@ export function help(commands: readonly Command[], isStaff: boolean, path?: stri
   const name = path.replace(/^\//, '').trim().toLowerCase().split(/\s+/).join(' ');
   const cmd = commands.find((c) => c.name === name);
   if (cmd) return commandHelp(cmd);
-  const group = visible.filter((c) => c.name.startsWith(`${name} `));
-  if (group.length) return { title: `/${name} commands`, text: [...group.map(line), '', `/help command:"${group[0]!.name}" shows a command's options.`].join('\n') };
-  return null;
+  const group = commands.filter((c) => c.name.startsWith(`${name} `));
+  const shown = group.filter(visibleTo(isStaff));
+  if (!group.length) return null;
+  if (!shown.length) return { title: `/${name} commands`, text: `The /${name} commands are for staff.` };
+  return { title: `/${name} commands`, text: [...shown.map(line), '', `/help command:"${shown[0]!.name}" shows a command's options.`].join('\n') };
 }

@@ -1,3 +1,4 @@
+// Which program a command acts on: the one named, or the only one in the workspace (and why not, in words).
 import { fail } from '../errors.js';
 import type { Program } from '../model.js';
 import type { Repositories } from '../repositories.js';
