@@ -8,6 +8,7 @@ export default defineCommand({
   name: 'program setup',
   description: 'Create a program or change its settings (staff)',
   access: 'staff',
+  program: false, // `program` here is the name to create or update: the use case finds it
   options: {
     program: opt.string('The program name', { min: 2, max: 80 }),
     why: opt.string('What people love about the organisation', { min: 10, max: 1000, long: true }),
