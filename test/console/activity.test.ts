@@ -69,8 +69,8 @@ describe(`activity in the console (npm start with a script on stdin) on ${testPr
     const out = run.stdout;
     expect(out).toContain('Only Campus Crew ambassadors can use /log.');
     expect(out).toContain('amount: 500 is more than one log can claim for Share or post (at most 50).');
-    expect(out).toContain('/log — please check: amount: must be 1 or more.');
-    expect(out).toContain('/log — please check: link: must be a full web address starting with http:// or https://.');
+    expect(out).toContain('/log amount: must be 1 or more — for example amount:10.');
+    expect(out).toContain('/log link: must be a full web address starting with http:// or https:// — for example link:https://example.org/post.');
     expect(out).toContain('Only staff can use /activity approve.');
     expect(out).toContain('from: “2026-13-01” is not a date; write YYYY-MM-DD');
     expect(out).toContain('time: use 24-hour HH:MM, e.g. time:09:00.');

@@ -39,11 +39,11 @@ describe(`bad input gets a specific answer and changes nothing else, on ${testPr
   it('GIVEN an unknown program, a non-staff command and a bad option THEN each is named', async () => {
     expect(await t.say('alice', '/apply program:Nope')).toBe("I couldn't find a program called “Nope”. Programs here: Campus Crew.");
     expect(await t.say('alice', '/program rules quorum:1')).toBe('Only staff can use /program rules.');
-    expect(await t.say('admin', '/program rules quorum:zero threshold:3/2')).toBe('/program rules — please check: quorum: must be a whole number.');
+    expect(await t.say('admin', '/program rules quorum:zero threshold:3/2')).toBe('/program rules quorum: must be a whole number — for example quorum:10.');
     expect(await t.say('admin', '/program rules threshold:3/2')).toBe('threshold: write a fraction or a percentage between 0 and 1, such as 2/3 or 60%.');
     expect(await t.say('admin', '/program setup timezone:Mars/Base')).toContain('timezone: “Mars/Base” is not a time zone I know');
     expect(await t.say('admin', '/program questions remove number:9')).toBe('There is no question 9; Campus Crew has 2. See /program questions list.');
-    expect(await t.say('admin', '/program rules colour:blue')).toBe("/program rules — please check: I don't know the option colour.");
+    expect(await t.say('admin', '/program rules colour:blue')).toBe('/program rules I don\'t know the option colour (/help command:"program rules" lists them).');
     expect(await t.say('admin', '/program questions reorder order:1,1')).toContain('list each question number once');
     const program = await t.db.prisma.program.findFirstOrThrow();
     expect(program).toMatchObject({ quorum: 2, thresholdNumerator: 2, thresholdDenominator: 3, timeZone: 'UTC' });

@@ -6,7 +6,7 @@ import type { Command, OptionSpec } from './define.js';
 /** `given`: the options as typed, to tell a missing option from one with a value that doesn't fit. */
 export function optionProblems(cmd: Command, issues: readonly z.core.$ZodIssue[], given: Readonly<Record<string, unknown>> = {}): string {
   const problems = issues.map((i) => {
-    if (i.code === 'unrecognized_keys') return `I don't know the option${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')} (/help ${cmd.name} lists them)`;
+    if (i.code === 'unrecognized_keys') return `I don't know the option${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')} (/help command:"${cmd.name}" lists them)`;
     const name = String(i.path[0] ?? '');
     const spec = cmd.options[name];
     if (!spec) return `${name}: ${i.message}`;
@@ -51,6 +51,21 @@ export function example(name: string, spec: OptionSpec): string {
     case 'role':
       return '@Ambassadors';
     default:
-      return name === 'prompt' ? '"Why do you want to join?"' : spec.long || (spec.max ?? 0) > 40 ? '"…"' : `"${name.replace(/_/g, ' ')}"`;
+      return textExamples.find(([pattern]) => pattern.test(name))?.[1] ?? (spec.long || (spec.max ?? 0) > 40 ? '"a few words"' : `"${name.replace(/_/g, ' ')}"`);
   }
 }
+
+/** Text options whose shape matters: show one that works. */
+const textExamples: Array<[RegExp, string]> = [
+  [/^prompt$/, '"Why do you want to join?"'],
+  [/link|url|^cta$/, 'https://example.org/post'],
+  [/^(from|to)$/, '2026-01-31'],
+  [/^(at|starts|ends)$/, '"2026-12-01 09:00"'],
+  [/^every$/, '"every Monday 09:00"'],
+  [/^time$/, '09:00'],
+  [/timezone/, 'Europe/Paris'],
+  [/^threshold$/, '2/3'],
+  [/emoji/, '✅'],
+  [/^ref$/, 'A7K3Q'],
+  [/^order$/, '2,1,3'],
+];

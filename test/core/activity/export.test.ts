@@ -82,7 +82,7 @@ describe(`bad export requests change nothing, on ${testProvider}`, () => {
     expect(await t.say('admin', '/export from:2026-02-30')).toBe('from: “2026-02-30” is not a date; write YYYY-MM-DD, e.g. from:2026-01-01.');
     expect(await t.say('admin', '/export from:01/02/2026')).toBe('from: “01/02/2026” is not a date; write YYYY-MM-DD, e.g. from:2026-01-01.');
     expect(await t.say('admin', '/export from:2026-03-10 to:2026-03-01')).toBe('from must be before to (both days are included).');
-    expect(await t.say('admin', '/export what:everything')).toBe('/export — please check: what: must be one of: all, ambassadors, applications, activity.');
+    expect(await t.say('admin', '/export what:everything')).toBe('/export what: must be one of: all, ambassadors, applications, activity — for example what:all.');
     expect(await t.say('ann', '/export')).toBe('Only staff can use /export.');
     expect(await t.db.prisma.auditEvent.count({ where: { action: 'data.exported' } })).toBe(0);
   });

@@ -76,7 +76,7 @@ describe(`on-demand leaderboards on ${testProvider}`, () => {
     expect(changed).toContain('Next: Fri 6 Mar 2026, 17:30 Europe/Paris.');
     expect(await t.db.prisma.program.findFirstOrThrow()).toMatchObject({ leaderboardCron: '30 17 * * 5', leaderboardSize: 3 });
     expect(await t.say('admin', '/leaderboard settings time:25:00')).toBe('time: use 24-hour HH:MM, e.g. time:09:00.');
-    expect(await t.say('admin', '/leaderboard settings size:0')).toBe('/leaderboard settings — please check: size: must be 1 or more.');
+    expect(await t.say('admin', '/leaderboard settings size:0')).toBe('/leaderboard settings size: must be 1 or more — for example size:10.');
     expect(await t.say('ann', '/leaderboard settings size:5')).toBe('Only staff can use /leaderboard settings.');
     for (const who of ['ann', 'bea', 'cal', 'dan']) await logged(t, who, 'kind:share amount:1');
     expect((await t.say('ann', '/leaderboard show')).match(/^1\. /gm)).toHaveLength(3); // four tied, three places: cut by name
@@ -85,7 +85,7 @@ describe(`on-demand leaderboards on ${testProvider}`, () => {
   it('GIVEN bad input THEN campaign and opt-out requests get clear answers', async () => {
     expect(await t.say('ann', '/leaderboard show period:campaign')).toContain('campaign: which campaign?');
     expect(await t.say('ann', '/leaderboard show period:campaign campaign:42')).toBe('campaign: Campus Crew has no campaign 42.');
-    expect(await t.say('ann', '/leaderboard show period:year')).toBe('/leaderboard show — please check: period: must be one of: week, month, all, campaign.');
+    expect(await t.say('ann', '/leaderboard show period:year')).toBe('/leaderboard show period: must be one of: week, month, all, campaign — for example period:week.');
     expect(await t.say('zoe', '/leaderboard optout')).toContain('Only Campus Crew ambassadors can use /leaderboard optout');
     expect(await t.say('zoe', '/me')).toContain("You're not an ambassador of Campus Crew");
   });

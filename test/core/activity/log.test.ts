@@ -84,10 +84,10 @@ describe(`activity kinds and points rules on ${testProvider}`, () => {
 
 describe(`bad input to /log and kinds changes nothing, on ${testProvider}`, () => {
   it('GIVEN amounts that are negative, zero, absurd or over the cap THEN each is refused with the limit shown', async () => {
-    expect(await t.say('alice', '/log kind:share amount:-3')).toBe('/log — please check: amount: must be 1 or more.');
-    expect(await t.say('alice', '/log kind:share amount:0')).toBe('/log — please check: amount: must be 1 or more.');
-    expect(await t.say('alice', '/log kind:share amount:2.5')).toBe('/log — please check: amount: must be a whole number.');
-    expect(await t.say('alice', '/log kind:funds amount:99999999999')).toBe('/log — please check: amount: must be 1000000000 or less.');
+    expect(await t.say('alice', '/log kind:share amount:-3')).toBe('/log amount: must be 1 or more — for example amount:10.');
+    expect(await t.say('alice', '/log kind:share amount:0')).toBe('/log amount: must be 1 or more — for example amount:10.');
+    expect(await t.say('alice', '/log kind:share amount:2.5')).toBe('/log amount: must be a whole number — for example amount:10.');
+    expect(await t.say('alice', '/log kind:funds amount:99999999999')).toBe('/log amount: must be 1000000000 or less — for example amount:10.');
     expect(await t.say('alice', '/log kind:event amount:6')).toBe(
       'amount: 6 is more than one log can claim for Event hosted (at most 5). If that is really what happened, ask staff to check it with you.',
     );
@@ -98,7 +98,7 @@ describe(`bad input to /log and kinds changes nothing, on ${testProvider}`, () =
   it('GIVEN malformed links THEN they are refused before anything is stored', async () => {
     for (const link of ['not-a-link', 'ftp://files.example.org/x', 'javascript:alert(1)', 'http://intranet']) {
       expect(await t.say('alice', `/log kind:share amount:1 link:"${link}"`)).toBe(
-        '/log — please check: link: must be a full web address starting with http:// or https://.',
+        '/log link: must be a full web address starting with http:// or https:// — for example link:https://example.org/post.',
       );
     }
     expect(await t.db.prisma.activity.count()).toBe(0);
@@ -119,7 +119,7 @@ describe(`bad input to /log and kinds changes nothing, on ${testProvider}`, () =
     expect(await t.say('alice', '/activity kinds add key:hack points:1000')).toBe('Only staff can use /activity kinds add.');
     expect(await t.say('admin', '/activity kinds add key:"Bad Key!"')).toContain('key: use up to 24 lower-case letters');
     expect(await t.say('admin', '/activity kinds add key:share')).toBe('Campus Crew already has a kind “share”; change it with /activity kinds edit key:share.');
-    expect(await t.say('admin', '/activity kinds add key:big points:5000')).toBe('/activity kinds add — please check: points: must be 1000 or less.');
+    expect(await t.say('admin', '/activity kinds add key:big points:5000')).toBe('/activity kinds add points: must be 1000 or less — for example points:10.');
     expect(await t.say('admin', '/activity kinds edit key:nope points:2')).toContain('I don\'t know the activity kind “nope”');
     expect(await t.say('admin', '/activity kinds edit key:share campaign:77')).toContain('campaign: Campus Crew has no campaign 77');
     expect((await t.db.prisma.activityKind.findMany()).map((k) => k.key)).toEqual(['share', 'referral', 'event', 'funds']);

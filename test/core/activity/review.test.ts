@@ -33,7 +33,7 @@ describe(`verification flow on ${testProvider}`, () => {
 
   it('GIVEN pending activity WHEN staff reject it with a reason THEN it never counts and the reason reaches the ambassador', async () => {
     const id = await logged(t, 'bob', 'kind:share amount:5', false);
-    expect(await t.say('admin', `/activity reject id:${id}`)).toBe('/activity reject — please check: reason: Invalid input: expected string, received undefined.');
+    expect(await t.say('admin', `/activity reject id:${id}`)).toBe('/activity reject needs reason: — for example reason:"a few words".');
     expect(await t.say('admin', `/activity reject id:${id} reason:"the link does not show the post"`)).toBe(`Rejected #${id} by bob. I let them know.`);
     expect(out()).toContain('was not verified: the link does not show the post');
     expect(await t.say('bob', '/me')).toContain(`#${id} · Share or post × 5 · 5 pts · ❌ rejected (the link does not show the post)`);
