@@ -10,6 +10,7 @@ import type { VoteChoice } from './ports/chat-platform.js';
 import type { Effect } from './effects/effect.js';
 import type { CampaignRepository } from './campaigns/repository.js';
 import type { ActivityRepository } from './activity/repository.js';
+import type { ClaimsRepository } from './claims.js';
 
 export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
@@ -113,5 +114,7 @@ export interface Repositories {
     take(memberId: number, at: Date): Promise<string[]>;
   };
   campaigns: CampaignRepository;
+  /** The exactly-once claims of timed posts (src/core/claims.ts). */
+  claims: ClaimsRepository;
   activity: ActivityRepository;
 }

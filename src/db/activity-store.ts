@@ -6,7 +6,6 @@ import type { Provider } from './provider.js';
 import type { ActivityRepository, DateRange } from '../core/activity/repository.js';
 import type { Activity, ActivityKind, ActivityStatus } from '../core/activity/model.js';
 import { lower, upper } from './mappers.js';
-import { claimRun, markClaimSkipped, markSent } from './job-claims.js';
 import { contributorsCount, leaderboard, objectiveProgress, ranksOf, standingOf, type QueryDb } from './leaderboard-queries.js';
 
 type Tx = Prisma.TransactionClient | Db;
@@ -111,12 +110,6 @@ export function activityRepository(db: Tx, provider: Provider): ActivityReposito
           where: { programId, status: 'ACTIVE', leaderboardOptOut: false, since: inRange(range) }, include: { member: { select: { displayName: true } } }, orderBy: [{ since: 'asc' }, { id: 'asc' }],
         })
       ).map((a) => a.member.displayName),
-
-    // claimRun inserts and may hit the unique key: call it outside a transaction.
-    claimRun: (req) => claimRun(db, req),
-    markSent: (ref, now) => markSent(db, ref, now),
-    markSkipped: (ref, now) => markClaimSkipped(db, ref, now),
-
     async exportAmbassadors(programId, range, after, take) {
       const rows = await db.ambassador.findMany({
         where: { programId, id: { gt: after } }, include: { member: true }, orderBy: { id: 'asc' }, take,

@@ -6,7 +6,6 @@ import type * as P from './generated/sqlite/client.js';
 import type { Db } from './client.js';
 import type { CampaignRepository } from '../core/campaigns/repository.js';
 import type { Campaign, CampaignFields, CampaignStatus, Schedule } from '../core/campaigns/model.js';
-import { claimRun, latestSettledPeriod, markClaimSkipped, markSent } from './job-claims.js';
 import { lower, upper } from './mappers.js';
 
 type DbStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'CANCELLED';
@@ -81,12 +80,5 @@ export function campaignRepository(db: Prisma.TransactionClient | Db): CampaignR
       });
       return rows.map((r) => ({ schedule: toSchedule(r), campaign: toCampaign(r.campaign) }));
     },
-
-    // claimRun inserts and may hit the unique key: call it outside a transaction (on PostgreSQL a
-    // failed statement aborts the transaction it is in). The rest only update, so they fit in one.
-    claimRun: (req) => claimRun(db, req),
-    markSent: (ref, now) => markSent(db, ref, now),
-    markSkipped: (ref, now) => markClaimSkipped(db, ref, now),
-    latestSettledPeriod: (jobKey) => latestSettledPeriod(db, jobKey),
   };
 }

@@ -9,24 +9,24 @@
 // Times come from the caller's clock (`now`), which keeps tests free of real waiting; clock skew
 // between processes only has to stay well under the stale timeout.
 import type { Db } from './client.js';
+import type { ClaimOutcome, ClaimsRepository } from '../core/claims.js';
 
 /** A client or a transaction: markSent may run inside the transaction that queues the side effect. */
 type ClaimDb = Pick<Db, 'jobRun'>;
 
-export type ClaimOutcome =
-  /** First claim for this period: do the work, then markSent / markFailed / markSkipped. */
-  | 'claimed'
-  /** A stale claim (its owner crashed) was taken over: do the work again. */
-  | 'retry'
-  /** Someone else holds a fresh claim: do nothing now. */
-  | 'busy'
-  | 'already-sent'
-  | 'already-skipped'
-  | 'already-failed';
-
 /** How long a CLAIMED row may stay unfinished before another process may take it over. */
 export const DEFAULT_STALE_AFTER_MS = 5 * 60_000;
 const MAX_ERROR_LENGTH = 2000;
+
+/** The core's ClaimsRepository on a client or a transaction. */
+export function claimsRepository(db: ClaimDb): ClaimsRepository {
+  return {
+    claim: (req) => claimRun(db, req),
+    markSent: (ref, now) => markSent(db, ref, now),
+    markSkipped: (ref, now) => markSkipped(db, ref, now),
+    latestSettledPeriod: (jobKey) => latestSettledPeriod(db, jobKey),
+  };
+}
 
 export interface ClaimRef {
   jobKey: string;
@@ -39,11 +39,6 @@ export interface ClaimRequest extends ClaimRef {
   late?: boolean;
   now?: Date;
   staleAfterMs?: number;
-}
-
-/** Whether the caller now owns the period and must carry out the job. */
-export function shouldRun(outcome: ClaimOutcome): boolean {
-  return outcome === 'claimed' || outcome === 'retry';
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -101,48 +96,11 @@ export function markSent(prisma: ClaimDb, ref: ClaimRef, now: Date = new Date())
   return finish(prisma, ref, { status: 'SENT', error: null }, now);
 }
 
-/** Records a final failure (after the sender's own retries), kept for staff; the period is not retried. */
-export function markFailed(prisma: ClaimDb, ref: ClaimRef, error: unknown, now: Date = new Date()): Promise<boolean> {
-  const text = error instanceof Error ? error.message : String(error);
-  return finish(prisma, ref, { status: 'FAILED', error: text.slice(0, MAX_ERROR_LENGTH) }, now);
-}
-
 /**
- * Settles a period as skipped (missed beyond the grace, campaign ended, ...), whether or not it was
- * claimed first. True only for the one caller that settled it, which is the one to tell staff.
+ * Settles a period this caller holds a claim on as skipped. It never inserts, so it is safe inside a
+ * PostgreSQL transaction (a failed INSERT there aborts the transaction).
  */
-export async function markSkipped(
-  prisma: ClaimDb,
-  ref: ClaimRef & { reason?: string },
-  now: Date = new Date(),
-): Promise<boolean> {
-  const { jobKey, period, claimedBy } = ref;
-  const reason = ref.reason?.slice(0, MAX_ERROR_LENGTH) ?? null;
-  try {
-    await prisma.jobRun.create({
-      data: { jobKey, period, claimedBy, claimedAt: now, status: 'SKIPPED', doneAt: now, error: reason },
-    });
-    return true;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  return finish(prisma, ref, { status: 'SKIPPED', error: reason }, now);
-}
-
-/** Heartbeat for a long send (retries with backoff): keeps the claim from looking stale. */
-export async function touchClaim(prisma: ClaimDb, ref: ClaimRef, now: Date = new Date()): Promise<boolean> {
-  const touched = await prisma.jobRun.updateMany({
-    where: { jobKey: ref.jobKey, period: ref.period, claimedBy: ref.claimedBy, status: 'CLAIMED' },
-    data: { claimedAt: now },
-  });
-  return touched.count === 1;
-}
-
-/**
- * Settles a period this caller holds a claim on as skipped. Unlike markSkipped it never inserts,
- * so it is safe inside a PostgreSQL transaction (a failed INSERT there aborts the transaction).
- */
-export function markClaimSkipped(prisma: ClaimDb, ref: ClaimRef & { reason?: string }, now: Date = new Date()): Promise<boolean> {
+export function markSkipped(prisma: ClaimDb, ref: ClaimRef & { reason?: string }, now: Date = new Date()): Promise<boolean> {
   return finish(prisma, ref, { status: 'SKIPPED', error: ref.reason?.slice(0, MAX_ERROR_LENGTH) ?? null }, now);
 }
 
@@ -153,11 +111,5 @@ export async function latestSettledPeriod(prisma: ClaimDb, jobKey: string): Prom
     orderBy: { period: 'desc' },
     select: { period: true },
   });
-  return row?.period ?? null;
-}
-
-/** The latest period ever claimed for a job (any status): the `lastClaimed` for missed-run decisions. */
-export async function latestPeriod(prisma: ClaimDb, jobKey: string): Promise<string | null> {
-  const row = await prisma.jobRun.findFirst({ where: { jobKey }, orderBy: { period: 'desc' }, select: { period: true } });
   return row?.period ?? null;
 }

@@ -8,6 +8,7 @@ import type { VoteChoice } from '../core/ports/chat-platform.js';
 import { openStatuses } from '../core/model.js';
 import { campaignRepository } from './campaign-store.js';
 import { activityRepository } from './activity-store.js';
+import { claimsRepository } from './job-claims.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -28,6 +29,7 @@ export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'pro
 function repositories(db: Tx, provider: Provider): Repositories {
   return {
     campaigns: campaignRepository(db),
+    claims: claimsRepository(db),
     activity: activityRepository(db, provider),
     members: {
       async upsert(u) {

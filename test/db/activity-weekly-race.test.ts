@@ -89,7 +89,7 @@ describe(`exactly-once weekly leaderboard with two processes on ${testProvider}`
 
   it('GIVEN a process crashed holding the claim WHEN the survivors race THEN they wait until it is stale, then post once, late', async () => {
     const period = '2026-03-16';
-    await a.core.deps.store.activity.claimRun({ jobKey: `leaderboard:${programId}`, period, claimedBy: 'crashed', late: false, now: new Date('2026-03-23T09:00:01Z') });
+    await a.core.deps.store.claims.claim({ jobKey: `leaderboard:${programId}`, period, claimedBy: 'crashed', late: false, now: new Date('2026-03-23T09:00:01Z') });
     expect(await race('2026-03-23T09:01:00Z')).toBe(0); // the claim is fresh: someone may still be posting
     expect(await race('2026-03-23T09:06:00Z')).toBe(1); // stale: one survivor takes it over
     expect(await race('2026-03-23T09:07:00Z')).toBe(0);

@@ -76,7 +76,7 @@ describe(`exactly-once campaign posts with two bot processes on ${testProvider}`
   it('GIVEN a process crashed holding claims WHEN both survivors race after the claims go stale THEN each run is taken over and posted once, late', async () => {
     const period = '2026-12-03T08:00:00.000Z';
     for (const jobKey of jobKeys) {
-      await setup.deps.store.campaigns.claimRun({ jobKey, period, claimedBy: 'crashed', late: false, now: new Date('2026-12-03T08:00:02Z') });
+      await setup.deps.store.claims.claim({ jobKey, period, claimedBy: 'crashed', late: false, now: new Date('2026-12-03T08:00:02Z') });
     }
     expect(await race('2026-12-03T08:02:00Z')).toBe(0);
     expect(await race('2026-12-03T08:06:00Z')).toBe(4);

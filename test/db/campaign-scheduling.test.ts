@@ -157,7 +157,7 @@ describe(`campaign scheduling on ${testProvider}`, () => {
     fresh();
     const { jobKey } = await scheduled(core, { every: 'every Monday 09:00' });
     const period = '2026-11-30T08:00:00.000Z';
-    expect(await core.deps.store.campaigns.claimRun({ jobKey, period, claimedBy: 'crashed', late: false, now: new Date(`${MON}08:00:05Z`) })).toBe('claimed');
+    expect(await core.deps.store.claims.claim({ jobKey, period, claimedBy: 'crashed', late: false, now: new Date(`${MON}08:00:05Z`) })).toBe('claimed');
     expect((await tickAt(`${MON}08:01:00Z`, 'survivor')).posted).toBe(0); // the claim is fresh: maybe still working
     expect((await tickAt(`${MON}08:06:00Z`, 'survivor')).posted).toBe(1);
     await tickAt(`${MON}08:07:00Z`, 'survivor');

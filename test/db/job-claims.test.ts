@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import {
-  claimRun,
-  DEFAULT_STALE_AFTER_MS,
-  latestPeriod,
-  markFailed,
-  markSent,
-  markSkipped,
-  shouldRun,
-  touchClaim,
-  type ClaimOutcome,
-} from '../../src/db/job-claims.js';
+import { claimRun, DEFAULT_STALE_AFTER_MS, latestSettledPeriod, markSent, markSkipped } from '../../src/db/job-claims.js';
+import type { ClaimOutcome } from '../../src/core/claims.js';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database.js';
 
 // Two schedulers = two separately opened clients (own connections) on one database.
@@ -48,7 +39,6 @@ describe(`job claims on ${testProvider}`, () => {
     const key = job();
     const outcome = await claimRun(db.prisma, { ...key, claimedBy: 'a', late: true, now: t0 });
     expect(outcome).toBe('claimed');
-    expect(shouldRun(outcome)).toBe(true);
     expect(await row(key)).toMatchObject({ status: 'CLAIMED', claimedBy: 'a', claimedAt: t0, late: true, attempts: 1 });
   });
 
@@ -64,7 +54,6 @@ describe(`job claims on ${testProvider}`, () => {
     expect(await markSent(db.prisma, { ...key, claimedBy: 'a' }, later(1000))).toBe(true);
     const outcomes = await race(key, later(24 * 3600_000));
     expect(tally(outcomes)).toEqual({ 'already-sent': 20 });
-    expect(outcomes.some(shouldRun)).toBe(false);
     expect(await row(key)).toMatchObject({ status: 'SENT', doneAt: later(1000), attempts: 1 });
   });
 
@@ -92,34 +81,6 @@ describe(`job claims on ${testProvider}`, () => {
     expect(tally(await race(key, later(10 * DEFAULT_STALE_AFTER_MS)))).toEqual({ 'already-sent': 20 });
   });
 
-  it('GIVEN a slow send that keeps its claim alive WHEN the stale timeout passes THEN nobody takes it over', async () => {
-    const key = job();
-    await claimRun(db.prisma, { ...key, claimedBy: 'a', now: t0 });
-    expect(await touchClaim(db.prisma, { ...key, claimedBy: 'a' }, later(DEFAULT_STALE_AFTER_MS - 1000))).toBe(true);
-    expect(await claimRun(other.prisma, { ...key, claimedBy: 'b', now: later(DEFAULT_STALE_AFTER_MS + 1) })).toBe('busy');
-    expect(await touchClaim(other.prisma, { ...key, claimedBy: 'b' })).toBe(false);
-  });
-
-  it('GIVEN a send that finally failed WHEN claimed again THEN it is not retried and the error is kept for staff', async () => {
-    const key = job();
-    await claimRun(db.prisma, { ...key, claimedBy: 'a', now: t0 });
-    expect(await markFailed(db.prisma, { ...key, claimedBy: 'a' }, new Error('Missing Permissions'), later(5000))).toBe(true);
-    expect(await claimRun(other.prisma, { ...key, claimedBy: 'b', now: later(DEFAULT_STALE_AFTER_MS * 2) })).toBe('already-failed');
-    expect(await row(key)).toMatchObject({ status: 'FAILED', error: 'Missing Permissions', doneAt: later(5000) });
-  });
-
-  it('GIVEN a missed period WHEN two schedulers both decide to skip it THEN exactly one records it (and tells staff)', async () => {
-    const key = job();
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        markSkipped(i % 2 ? db.prisma : other.prisma, { ...key, claimedBy: `s${i}`, reason: 'missed beyond grace' }, t0),
-      ),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await claimRun(db.prisma, { ...key, claimedBy: 'late-comer', now: later(1000) })).toBe('already-skipped');
-    expect(await row(key)).toMatchObject({ status: 'SKIPPED', error: 'missed beyond grace' });
-  });
-
   it('GIVEN a period the caller claimed WHEN it decides to skip it THEN its own claim becomes SKIPPED', async () => {
     const key = job();
     await claimRun(db.prisma, { ...key, claimedBy: 'a', now: t0 });
@@ -128,13 +89,14 @@ describe(`job claims on ${testProvider}`, () => {
     expect(await row(key)).toMatchObject({ status: 'SKIPPED', claimedBy: 'a' });
   });
 
-  it('GIVEN several periods of one job WHEN asked for the latest THEN it is the most recent period, whatever its status', async () => {
+  it('GIVEN several periods of one job WHEN asked for the latest settled THEN it is the most recent sent or skipped one, not an unfinished claim', async () => {
     const jobKey = `post:${++n}`;
-    expect(await latestPeriod(db.prisma, jobKey)).toBeNull();
+    expect(await latestSettledPeriod(db.prisma, jobKey)).toBeNull();
     for (const period of ['2026-12-07T08:00:00.000Z', '2027-01-04T08:00:00.000Z', '2026-12-14T08:00:00.000Z']) {
       await claimRun(db.prisma, { jobKey, period, claimedBy: 'a', now: t0 });
     }
-    await markSkipped(db.prisma, { jobKey, period: '2027-01-11T08:00:00.000Z', claimedBy: 'a' });
-    expect(await latestPeriod(db.prisma, jobKey)).toBe('2027-01-11T08:00:00.000Z');
+    await markSent(db.prisma, { jobKey, period: '2026-12-14T08:00:00.000Z', claimedBy: 'a' });
+    await markSkipped(db.prisma, { jobKey, period: '2026-12-07T08:00:00.000Z', claimedBy: 'a' });
+    expect(await latestSettledPeriod(db.prisma, jobKey)).toBe('2026-12-14T08:00:00.000Z'); // 2027-01-04 is still only claimed
   });
 });

@@ -2,14 +2,6 @@
 // Leaderboard reads are set-based queries in the database (src/db/leaderboard-queries.ts).
 import type { Activity, ActivityKind, ActivityStatus, KindFields, NewActivity } from './model.js';
 
-/** The exactly-once claim on one weekly post (see src/db/job-claims.ts). */
-export type ClaimOutcome = 'claimed' | 'retry' | 'busy' | 'already-sent' | 'already-skipped' | 'already-failed';
-export interface RunRef {
-  jobKey: string;
-  period: string;
-  claimedBy: string;
-}
-
 export interface Period {
   from?: Date;
   to?: Date;
@@ -110,9 +102,6 @@ export interface ActivityRepository {
   objectiveAmount(q: BoardQuery & { kindKeys: string[] }): Promise<number>;
   newAmbassadors(programId: number, range: DateRange): Promise<string[]>;
 
-  claimRun(req: RunRef & { late: boolean; now: Date }): Promise<ClaimOutcome>;
-  markSent(ref: RunRef, now: Date): Promise<boolean>;
-  markSkipped(ref: RunRef & { reason: string }, now: Date): Promise<boolean>;
 
   exportAmbassadors: ExportPage<AmbassadorExportRow>;
   exportApplications: ExportPage<ApplicationExportRow>;

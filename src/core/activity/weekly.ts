@@ -8,6 +8,7 @@
 // transaction that marks the claim sent and queues the post. A crash in between leaves a stale
 // claim that the next tick takes over; a run missed beyond the grace is left to next week's board.
 import { audit } from '../audit.js';
+import { claimThenPost } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
@@ -32,8 +33,6 @@ export type CardRenderer = (input: {
 }) => Promise<{ png: Uint8Array; width: number; height: number }>;
 
 export const jobKeyFor = (programId: number) => `leaderboard:${programId}`;
-
-class ClaimLost extends Error {}
 
 export interface WeeklyOptions {
   claimedBy: string;
@@ -65,27 +64,16 @@ async function tickProgram(deps: CoreDeps, programId: number, now: Date, o: Week
   const week = weekBefore(due, program.timeZone);
   const ref = { jobKey: jobKeyFor(program.id), period: weekKey(week, program.timeZone), claimedBy: o.claimedBy };
   const late = now.getTime() - due.getTime() > LATE_AFTER_MS;
-  const outcome = await store.activity.claimRun({ ...ref, late, now });
-  if (outcome !== 'claimed' && outcome !== 'retry') return 'idle';
-
-  const message = await weeklyPost(deps, program, week, settings.size, o.renderCard);
-  try {
-    await store.transaction(async (r) => {
-      const mine = message ? await r.activity.markSent(ref, now) : await r.activity.markSkipped({ ...ref, reason: 'no verified activity and no new ambassadors' }, now);
-      if (!mine) throw new ClaimLost();
-      if (message) {
-        await r.outbox.enqueue({ kind: 'post', programId: program.id, platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId!, message });
-      }
-      await audit(r, {
-        programId: program.id, actorId: null, action: message ? 'leaderboard.posted' : 'leaderboard.skipped', subject: { type: 'program', id: program.id },
-        data: { week: ref.period, late },
-      }, now);
-    });
-  } catch (err) {
-    if (err instanceof ClaimLost) return 'idle'; // taken over as stale: the new owner posts
-    throw err;
-  }
-  return message ? 'posted' : 'skipped';
+  const build = () => weeklyPost(deps, program, week, settings.size, o.renderCard);
+  return claimThenPost(deps, { ref, late, now, skipReason: 'no verified activity and no new ambassadors' }, build, async (r, message) => {
+    if (message) {
+      await r.outbox.enqueue({ kind: 'post', programId: program.id, platform: program.platform, workspaceId: program.workspaceId, channelId: program.announceChannelId!, message });
+    }
+    await audit(r, {
+      programId: program.id, actorId: null, action: message ? 'leaderboard.posted' : 'leaderboard.skipped', subject: { type: 'program', id: program.id },
+      data: { week: ref.period, late },
+    }, now);
+  });
 }
 
 /** The week's post: text (the accessible version) and the card. Null when there is nothing to say. */

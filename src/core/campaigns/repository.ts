@@ -1,15 +1,6 @@
 // Storage the campaigns feature needs. Implemented in src/db/campaign-store.ts.
 import type { Campaign, CampaignFields, CampaignStatus, NewSchedule, Schedule } from './model.js';
 
-/** The outcome of claiming one run (see src/db/job-claims.ts). */
-export type ClaimOutcome = 'claimed' | 'retry' | 'busy' | 'already-sent' | 'already-skipped' | 'already-failed';
-
-export interface RunRef {
-  jobKey: string;
-  period: string;
-  claimedBy: string;
-}
-
 export interface CampaignRepository {
   create(data: CampaignFields & { programId: number; createdById: number | null; createdAt: Date }): Promise<Campaign>;
   update(id: number, patch: Partial<CampaignFields>): Promise<Campaign>;
@@ -30,10 +21,4 @@ export interface CampaignRepository {
   /** Every schedule that may post: live, unpaused, of an active campaign, not long finished. */
   runnable(since: Date): Promise<Array<{ schedule: Schedule; campaign: Campaign }>>;
 
-  // The exactly-once claim on each run (one row per schedule and period).
-  claimRun(req: RunRef & { late: boolean; now: Date }): Promise<ClaimOutcome>;
-  markSent(ref: RunRef, now: Date): Promise<boolean>;
-  /** For a period the caller holds a claim on; safe inside a transaction. */
-  markSkipped(ref: RunRef & { reason?: string }, now: Date): Promise<boolean>;
-  latestSettledPeriod(jobKey: string): Promise<string | null>;
 }

@@ -1,17 +1,19 @@
 // The scheduler's minute tick: post every due campaign run exactly once, across processes.
 //
 // Crash-safety, in order:
-// 1. claimRun inserts the (schedule, period) JobRun row before anything else: the database decides
+// (The claim → build → mark pattern is shared with the weekly leaderboard: src/core/claims.ts.)
+// 1. The claim inserts the (schedule, period) JobRun row before anything else: the database decides
 //    every race, so of two processes only one goes on.
 // 2. One transaction marks that claim SENT *and* queues the 'post' effects (and any staff report):
 //    "marked sent" and "post queued" commit together or not at all. A crash before the commit
-//    leaves a CLAIMED row, which claimRun hands to the next process once it goes stale (5 min):
+//    leaves a CLAIMED row, which the claim hands to the next process once it goes stale (5 min):
 //    it is sent then, marked late. A crash after the commit loses nothing: the outbox survives it
 //    and the dispatcher delivers with its retries, never re-deciding the run.
 // 3. If our claim was taken over meanwhile, markSent fails, the transaction rolls back and the new
 //    owner posts instead. The one window left is the dispatcher's own (platform accepted, crash
 //    before the outbox row is marked done), shared by every side effect.
 import { audit } from '../audit.js';
+import { claimThenPost } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { Effect } from '../effects/effect.js';
@@ -30,8 +32,6 @@ export interface TickResult {
   posted: number;
   skipped: number;
 }
-
-class ClaimLost extends Error {}
 
 /** One tick over every runnable schedule. `claimedBy` must be unique per process (and per start). */
 export async function runDueCampaignPosts(deps: CoreDeps, o: { claimedBy: string }): Promise<TickResult> {
@@ -67,7 +67,7 @@ export async function tickSchedule(deps: CoreDeps, t: TickInput): Promise<'poste
   const { schedule: s, campaign: c, program, now } = t;
   const { store } = deps;
   const jobKey = jobKeyFor(s.id);
-  const last = await store.campaigns.latestSettledPeriod(jobKey);
+  const last = await store.claims.latestSettledPeriod(jobKey);
   const startFloor = c.startsAt ? c.startsAt.getTime() - 1 : -Infinity; // a run exactly at the start is owed
   const decision = decideMissedRuns({
     schedule: s.kind === 'one_off' ? { runAt: s.runAt! } : { cron: s.cron!, zone: s.timeZone },
@@ -82,32 +82,20 @@ export async function tickSchedule(deps: CoreDeps, t: TickInput): Promise<'poste
   if (!period) return 'idle';
 
   const ref = { jobKey, period, claimedBy: t.claimedBy };
-  const outcome = await store.campaigns.claimRun({ ...ref, late: send?.late ?? false, now });
-  if (outcome !== 'claimed' && outcome !== 'retry') return 'idle'; // another process has it, or it is settled
-
-  const message = send
-    ? renderCampaignPost(program, c, { progress: await progressFor(deps, c), late: send.late ? { dueAt: send.at, zone: s.timeZone } : null })
-    : null;
-  try {
-    await store.transaction(async (r) => {
-      const mine = message ? await r.campaigns.markSent(ref, now) : await r.campaigns.markSkipped({ ...ref, reason: 'missed beyond the grace' }, now);
-      if (!mine) throw new ClaimLost();
-      for (const channelId of message ? c.channelIds : []) {
-        // programId rides along so the dispatcher can tell this program's staff if the post fails for good.
-        const post: Effect & { programId: number } = { kind: 'post', platform: program.platform, workspaceId: program.workspaceId, channelId, message: message!, programId: program.id };
-        await r.outbox.enqueue(post);
-      }
-      if (decision.skippedCount > 0) {
-        await r.outbox.enqueue({ kind: 'staff.alert', programId: program.id, text: skippedReport(c, s, decision, program.timeZone) });
-      }
-      await audit(r, {
-        programId: program.id, actorId: null, action: message ? 'campaign.posted' : 'campaign.skipped', subject: { type: 'campaign', id: c.id },
-        data: { schedule: s.id, period, late: send?.late ?? false, skipped: decision.skippedCount },
-      }, now);
-    });
-  } catch (err) {
-    if (err instanceof ClaimLost) return 'idle'; // taken over as stale: the new owner posts
-    throw err;
-  }
-  return message ? 'posted' : 'skipped';
+  const build = async () =>
+    send ? renderCampaignPost(program, c, { progress: await progressFor(deps, c), late: send.late ? { dueAt: send.at, zone: s.timeZone } : null }) : null;
+  return claimThenPost(deps, { ref, late: send?.late ?? false, now, skipReason: 'missed beyond the grace' }, build, async (r, message) => {
+    for (const channelId of message ? c.channelIds : []) {
+      // programId rides along so the dispatcher can tell this program's staff if the post fails for good.
+      const post: Effect & { programId: number } = { kind: 'post', platform: program.platform, workspaceId: program.workspaceId, channelId, message: message!, programId: program.id };
+      await r.outbox.enqueue(post);
+    }
+    if (decision.skippedCount > 0) {
+      await r.outbox.enqueue({ kind: 'staff.alert', programId: program.id, text: skippedReport(c, s, decision, program.timeZone) });
+    }
+    await audit(r, {
+      programId: program.id, actorId: null, action: message ? 'campaign.posted' : 'campaign.skipped', subject: { type: 'campaign', id: c.id },
+      data: { schedule: s.id, period, late: send?.late ?? false, skipped: decision.skippedCount },
+    }, now);
+  });
 }
