@@ -1,19 +1,7 @@
 // /log: an ambassador records what they did (the router lets only active ambassadors in).
-import { z } from 'zod';
 import { defineCommand, opt } from '../src/core/commands/define.js';
 import { logActivity } from '../src/core/activity/log.js';
 import { loggedReply } from '../src/core/activity/replies.js';
-
-/** An evidence link: an absolute http(s) URL with a real host name, validated at the edge. */
-const link = {
-  ...opt.string('Evidence: a link to the post, event page or receipt (https://…)', { max: 500 }),
-  zod: z
-    .string()
-    .trim()
-    .max(500, 'must be at most 500 characters')
-    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be a full web address starting with http:// or https://' }))
-    .optional(),
-};
 
 export default defineCommand({
   name: 'log',
@@ -23,7 +11,7 @@ export default defineCommand({
   options: {
     kind: opt.string('What you did, e.g. share, referral, event, funds (see /activity kinds list)', { required: true, min: 1, max: 24 }),
     amount: opt.integer('How many (or how much, e.g. dollars raised)', { required: true, min: 1, max: 1_000_000_000 }),
-    link,
+    link: opt.link('Evidence: a link to the post, event page or receipt (https://…)', { max: 500 }),
     note: opt.string('A short note for the reviewer', { max: 300 }),
     campaign: opt.integer('The campaign it was for, if any (its number)', { min: 1, max: 2_147_483_647 }),
   },

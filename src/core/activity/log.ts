@@ -8,7 +8,8 @@ import { fail } from '../errors.js';
 import type { Actor, Program } from '../model.js';
 import { formatNumber } from '../text.js';
 import { ensureKinds, findKind } from './kinds.js';
-import { canonicalLink, pointsFor, type Activity, type ActivityKind } from './model.js';
+import { pointsFor, type Activity, type ActivityKind } from './model.js';
+import { canonicalLink } from '../links.js';
 
 export interface LogInput {
   program: Program;

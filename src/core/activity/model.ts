@@ -65,30 +65,6 @@ export function describeRate(k: Pick<ActivityKind, 'pointsPerUnit' | 'unitSize'>
   return k.unitSize === 1 ? `${pts} each` : `${pts} per ${formatNumber(k.unitSize)}`;
 }
 
-const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|igshid|si)$/i;
-
-/**
- * The evidence link in one canonical form, so the same post logged twice is recognised: the URL
- * parser lower-cases the host; the fragment, tracking parameters and a trailing slash are dropped.
- * Null when it is not an absolute http(s) URL.
- */
-export function canonicalLink(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return null;
-  url.hash = '';
-  for (const key of [...url.searchParams.keys()]) if (TRACKING.test(key)) url.searchParams.delete(key);
-  if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.replace(/\/+$/, '');
-  url.username = '';
-  url.password = '';
-  return url.toString();
-}
-
 /** Words staff may use for a program or campaign metric, mapped to the default kinds that measure it. */
 const metricSynonyms: Record<string, string> = {
   dollars: 'funds', dollar: 'funds', usd: 'funds', euros: 'funds', eur: 'funds', pounds: 'funds', gbp: 'funds',

@@ -5,6 +5,7 @@ import type { Program } from '../model.js';
 import type { Campaign, CampaignFields } from './model.js';
 import { parseLocalDateTime } from './recurrence.js';
 import { tooLongMessage } from './render.js';
+import { webLink } from '../links.js';
 import { formatDate } from '../text.js';
 
 /**
@@ -39,15 +40,6 @@ export function parseChannels(text: string): string[] | string {
   return ids;
 }
 
-function link(text: string): string | null {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The campaign's fields after applying `input` to `current` (null when creating). Throws one
  * invalid_input error listing every problem.
@@ -71,7 +63,7 @@ export function campaignFields(program: Program, current: Campaign | null, input
     f.objectiveTarget = input.target ?? f.objectiveTarget;
   }
   if (input.cta !== undefined) {
-    f.ctaUrl = CLEAR.has(input.cta.toLowerCase()) ? null : link(input.cta);
+    f.ctaUrl = CLEAR.has(input.cta.toLowerCase()) ? null : (webLink(input.cta)?.toString() ?? null);
     if (!CLEAR.has(input.cta.toLowerCase()) && !f.ctaUrl) {
       problems.push(`cta: “${input.cta}” isn't a link I can use; give a full address such as https://example.org/join.`);
     }

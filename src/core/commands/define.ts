@@ -5,6 +5,7 @@
 // slash commands, the Slack manifest and the console's parser; the router reads `schema`.
 import { z } from 'zod';
 import type { Reply } from '../ports/chat-platform.js';
+import { webLink } from '../links.js';
 import type { CommandContext, ProgramContext } from './context.js';
 
 export type OptionType = 'string' | 'integer' | 'boolean' | 'user' | 'channel' | 'role';
@@ -63,6 +64,12 @@ export const opt = {
       return ['true', 'yes', 'on', '1'].includes(t) ? true : ['false', 'no', 'off', '0'].includes(t) ? false : v;
     }, z.boolean({ error: () => 'must be true or false' }));
     return finish({ type: 'boolean', description }, b, o);
+  },
+  /** A web address (http or https, a real host name), checked by the one link parser. */
+  link<R extends boolean = false>(description: string, o: Common<R> & { max?: number } = {}) {
+    const max = o.max ?? 500;
+    const s = trimmed.max(max, `must be at most ${max} characters`).refine((v) => webLink(v) !== null, 'must be a full web address starting with http:// or https://');
+    return finish({ type: 'string', description, max }, s, o);
   },
   /** A platform user id (adapters resolve mentions to ids). */
   user<R extends boolean = false>(description: string, o: Common<R> = {}) {
