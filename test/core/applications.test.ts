@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apply, createTestCore, seedProgram, type TestCore } from '../support/core.js';
+import { apply, createTestCore, seedProgram, type TestCore, refOf, applicationRow, committeeMessageOf } from '../support/core.js';
 import { testProvider } from '../support/database.js';
 
 let t: TestCore;
@@ -9,14 +9,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const refOf = (reply: Awaited<ReturnType<typeof apply>>) => {
-  if (reply.kind !== 'message') throw new Error(`expected a receipt, got ${reply.kind}`);
-  const ref = /reference is \*\*(A\w{5})\*\*/.exec(reply.message.text)?.[1];
-  if (!ref) throw new Error(`no reference in: ${reply.message.text}`);
-  return ref;
-};
-const app = (ref: string) => t.db.prisma.application.findUniqueOrThrow({ where: { ref } });
-const messageOf = async (ref: string) => (await app(ref)).committeeMessageId!;
+const app = (ref: string) => applicationRow(t, ref);
+const messageOf = (ref: string) => committeeMessageOf(t, ref);
 const out = () => t.output.join('');
 const audits = (action: string) => t.db.prisma.auditEvent.count({ where: { action } });
 

@@ -7,7 +7,7 @@ import type { PostOptions } from '../../src/core/ports/chat-platform.js';
 import { runDueLeaderboards } from '../../src/core/activity/weekly.js';
 import { ConsoleAdapter } from '../../src/platforms/console/adapter.js';
 import { renderLeaderboardCard } from '../../src/render/leaderboard-card.js';
-import { apply, createTestCore, seedProgram, type TestCore } from '../support/core.js';
+import { apply, createTestCore, seedProgram, type TestCore, refOf, applicationRow, committeeMessageOf } from '../support/core.js';
 import { testProvider } from '../support/database.js';
 import { restart } from '../support/restart.js';
 
@@ -18,14 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const refOf = (reply: Awaited<ReturnType<typeof apply>>) => {
-  if (reply.kind !== 'message') throw new Error(`expected a receipt, got ${reply.kind}`);
-  const ref = /reference is \*\*(A\w{5})\*\*/.exec(reply.message.text)?.[1];
-  if (!ref) throw new Error(`no reference in: ${reply.message.text}`);
-  return ref;
-};
-const app = (ref: string) => t.db.prisma.application.findUniqueOrThrow({ where: { ref } });
-const messageOf = async (ref: string) => (await app(ref)).committeeMessageId!;
+const app = (ref: string) => applicationRow(t, ref);
+const messageOf = (ref: string) => committeeMessageOf(t, ref);
 const out = () => t.output.join('');
 /** Every DM `who` got, in order, as printed by the console. */
 const dmsTo = (who: string) => [...out().matchAll(new RegExp(`\\[DM to @${who}\\]\\n((?: {3}.*\\n?)*)`, 'g'))].map((m) => m[1]!);

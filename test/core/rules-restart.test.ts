@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { ConsoleAdapter } from '../../src/platforms/console/adapter.js';
 import { memoryConsoleMessages } from '../../src/platforms/console/messages.js';
-import { apply, createTestCore, seedProgram, type TestCore } from '../support/core.js';
+import { apply, createTestCore, seedProgram, type TestCore, refOf, applicationRow, committeeMessageOf } from '../support/core.js';
 import { freshDatabaseUrl, testProvider } from '../support/database.js';
 import { restart } from '../support/restart.js';
 import { runBot } from '../support/run-bot.js';
@@ -18,14 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const refOf = (reply: Awaited<ReturnType<typeof apply>>) => {
-  if (reply.kind !== 'message') throw new Error(`expected a receipt, got ${reply.kind}`);
-  const ref = /reference is \*\*(A\w{5})\*\*/.exec(reply.message.text)?.[1];
-  if (!ref) throw new Error(`no reference in: ${reply.message.text}`);
-  return ref;
-};
-const app = (ref: string) => t.db.prisma.application.findUniqueOrThrow({ where: { ref } });
-const messageOf = async (ref: string) => (await app(ref)).committeeMessageId!;
+const app = (ref: string) => applicationRow(t, ref);
+const messageOf = (ref: string) => committeeMessageOf(t, ref);
 const votesOn = async (ref: string) =>
   (await t.db.prisma.vote.findMany({ where: { application: { ref } }, include: { voter: true }, orderBy: { id: 'asc' } })).map((v) => `${v.voter.platformUserId} ${v.choice}`);
 const reactionsOn = async (id: string) => (await t.db.prisma.consoleMessage.findUniqueOrThrow({ where: { id: Number(id) } })).reactions as Record<string, string[]>;

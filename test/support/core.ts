@@ -7,7 +7,7 @@ import { createCore, type Core } from '../../src/core/index.js';
 import type { Reply, UserRef } from '../../src/core/ports/chat-platform.js';
 import { createStore } from '../../src/db/store.js';
 import { consoleMessages } from '../../src/db/console-messages.js';
-import { ConsoleAdapter, consoleUser, consoleWorkspace } from '../../src/platforms/console/adapter.js';
+import { ConsoleAdapter, consoleUser, consoleWorkspace, type ConsoleOptions } from '../../src/platforms/console/adapter.js';
 import { parseLine } from '../../src/platforms/console/parse.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -28,21 +28,33 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
+/** How to build a process's console (a subclass can simulate a broken platform). */
+export type ConsoleFactory = (options: ConsoleOptions) => ConsoleAdapter;
+
 export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): Promise<TestCore> {
-  const db = await createTestDatabase();
-  const output: string[] = [];
   const clock = {
     now: start,
     advanceHours(h: number) {
       clock.now = new Date(clock.now.getTime() + h * 3_600_000);
     },
   };
+  return openTestCore(await createTestDatabase(), clock);
+}
+
+/**
+ * A core and console over a database, started as src/app.ts starts them (attach, start, catch up).
+ * The clock is the caller's, so time goes on across a restart; `output` is this process's own.
+ */
+export async function openTestCore(db: TestDatabase, clock: TestCore['clock'], makeConsole: ConsoleFactory = (o) => new ConsoleAdapter(o)): Promise<TestCore & { caughtUp: { messages: number; replayed: number } }> {
+  const output: string[] = [];
   const core = createCore({
     store: createStore(db), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
   });
-  const platform = new ConsoleAdapter({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain(), messages: consoleMessages(db) });
+  const platform = makeConsole({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain(), messages: consoleMessages(db) });
   core.attach(platform);
   await platform.start(core.sink); // input is empty: the adapter only serves as the platform
+  const caughtUp = await core.catchUp(platform);
+  await core.dispatcher.drain();
   const user = consoleUser;
   const run = async (userId: string, line: string): Promise<Reply> => {
     const parsed = parseLine(line, allCommands);
@@ -52,7 +64,7 @@ export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): 
     return reply;
   };
   return {
-    core, db, platform, output, clock, user, run,
+    core, db, platform, output, clock, caughtUp, user, run,
     async say(userId, line) {
       const reply = await run(userId, line);
       if (reply.kind !== 'message') throw new Error(`expected a message, got ${reply.kind}`);
@@ -62,17 +74,30 @@ export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): 
       await platform.reactAs(userId, messageId, emoji, added);
       await core.dispatcher.drain();
     },
-    async job(run) {
-      const n = await run(core.jobs);
+    async job(jobRun) {
+      const n = await jobRun(core.jobs);
       await core.dispatcher.drain();
       return n;
     },
     async close() {
+      await platform.stop();
       await core.dispatcher.stop();
       await db.destroy();
     },
   };
 }
+
+/** The reference in an application receipt. */
+export function refOf(reply: Reply): string {
+  if (reply.kind !== 'message') throw new Error(`expected a receipt, got ${reply.kind}`);
+  const ref = /reference is \*\*(A\w{5})\*\*/.exec(reply.message.text)?.[1];
+  if (!ref) throw new Error(`no reference in: ${reply.message.text}`);
+  return ref;
+}
+
+/** The application row, and the id of its committee message. */
+export const applicationRow = (t: TestCore, ref: string) => t.db.prisma.application.findUniqueOrThrow({ where: { ref } });
+export const committeeMessageOf = async (t: TestCore, ref: string) => (await applicationRow(t, ref)).committeeMessageId!;
 
 /** A program with two questions and a committee of carol, dave and erin; quorum 2, threshold 2/3. */
 export async function seedProgram(t: TestCore, extra = ''): Promise<void> {
