@@ -35,7 +35,9 @@ export async function reactionToVote(deps: CoreDeps, ev: ReactionEvent): Promise
   };
   if (voter.id === found.applicantId) return ignore('self');
   if (found.referrerId === voter.id) return ignore('recused');
-  if (!committee.has(voter.id)) return ignore('not-committee');
+  // Taking a reaction back always withdraws that vote, even for someone who has since left the
+  // committee: otherwise the vote would count again the day they rejoin.
+  if (!committee.has(voter.id) && ev.added) return ignore('not-committee');
 
   const result = await store.transaction(async (r): Promise<VoteResult> => {
     await r.applications.lock(found.id);
