@@ -15,4 +15,6 @@ export interface CoreDeps {
   defaultTimeZone: string;
   /** Where exports are written. */
   files: FileSink;
+  /** A number in [0, 1) for everything random that people see (references): crypto in production, seeded in the console. */
+  random(): number;
 }

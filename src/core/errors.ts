@@ -34,7 +34,11 @@ export const fail = (code: DomainErrorCode, message: string): never => {
   throw new DomainError(code, message);
 };
 
+const referenceAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud and retyped
+
 /** A short id to quote in a "something went wrong" message and find in the log. */
-export function errorReference(): string {
-  return Math.random().toString(36).slice(2, 8).toUpperCase();
+export function errorReference(random: () => number): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += referenceAlphabet[Math.floor(random() * referenceAlphabet.length)];
+  return s;
 }

@@ -108,6 +108,8 @@ export interface Repositories {
     done(id: number, at: Date): Promise<void>;
     retryAt(id: number, at: Date, error: string): Promise<void>;
     failed(id: number, at: Date, error: string): Promise<void>;
+    /** The earliest time after `after` when a pending item (a retry, or one leased by a process) may be tried; null when none. */
+    nextAttemptAfter(after: Date): Promise<Date | null>;
   };
   notices: {
     add(memberId: number, text: string): Promise<void>;

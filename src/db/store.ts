@@ -251,6 +251,14 @@ function repositories(db: Tx, provider: Provider): Repositories {
       async failed(id, at, error) {
         await db.outboxItem.update({ where: { id }, data: { failedAt: at, lastError: error, attempts: { increment: 1 } } });
       },
+      nextAttemptAfter: async (after) =>
+        (
+          await db.outboxItem.findFirst({
+            where: { doneAt: null, failedAt: null, nextAttemptAt: { gt: after } },
+            orderBy: { nextAttemptAt: 'asc' },
+            select: { nextAttemptAt: true },
+          })
+        )?.nextAttemptAt ?? null,
     },
     notices: {
       async add(memberId, text) {

@@ -1,7 +1,8 @@
 // The command-line grammar shared by the console and Slack (both read typed text, Discord gets typed
 // options): `program setup program:"Campus Crew" capacity:3`. Quotes group words, the longest run of
 // leading words names the command, options are name:value, \n inside a value is a new line, and a
-// leading @ or # on a user, channel or role value is dropped. Each adapter adds its own syntax on top.
+// leading @ or # on a user, channel or role value is dropped. A group typed alone ("program") and
+// "help program setup" both become /help invocations. Each adapter adds its own syntax on top.
 import type { Command } from '../core/commands/define.js';
 
 export type CommandLine =
@@ -47,11 +48,23 @@ export function parseCommandLine(text: string, commands: readonly Command[]): Co
     const name = words.slice(0, n).join(' ').toLowerCase();
     cmd = commands.find((c) => c.name === name);
   }
-  if (!cmd) return { kind: 'unknown-command' };
+  if (!cmd) {
+    // A group alone ("program") or with a subcommand it doesn't have ("program frob"): answered as
+    // /help answers it, with the group's commands.
+    const first = words[0]?.toLowerCase();
+    const isGroup = first !== undefined && commands.some((c) => c.name.startsWith(`${first} `));
+    return isGroup && commands.some((c) => c.name === 'help') ? { kind: 'command', name: 'help', options: { command: words.join(' ').toLowerCase() } } : { kind: 'unknown-command' };
+  }
   const pathLength = cmd.name.split(' ').length;
   const options: Record<string, string> = {};
+  const bare: string[] = [];
   for (const tok of tokens.slice(pathLength)) {
     const i = tok.indexOf(':');
+    // "help program setup": the words after help name what to explain (Discord's form: command:"program setup").
+    if (i < 0 && cmd.name === 'help') {
+      bare.push(tok);
+      continue;
+    }
     if (i <= 0) return { kind: 'error', message: `“${tok}” isn't an option. Options are written name:value, e.g. program:"Campus Crew".` };
     const key = tok.slice(0, i).toLowerCase();
     let value = tok.slice(i + 1).replace(/\\n/g, '\n');
@@ -60,5 +73,6 @@ export function parseCommandLine(text: string, commands: readonly Command[]): Co
     if (type === 'channel') value = value.replace(/^#/, '');
     options[key] = value;
   }
+  if (bare.length && options.command === undefined) options.command = bare.join(' ');
   return { kind: 'command', name: cmd.name, options };
 }

@@ -12,7 +12,7 @@ import { claimThenPost } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { previousRun } from '../campaigns/next-runs.js';
+import { nextRuns, previousRun } from '../campaigns/next-runs.js';
 import { previousWeek, weekBefore, weekKey, weekLabel, type Range } from './periods.js';
 import { programProgress, type ObjectiveProgress } from './progress.js';
 import { boardLines, type RankChange } from './render.js';
@@ -53,6 +53,18 @@ export async function runDueLeaderboards(deps: CoreDeps, o: WeeklyOptions): Prom
   }
   if (posted) deps.kick();
   return posted;
+}
+
+/** The earliest weekly post after `after` (every program with an announcement channel), or null. */
+export async function nextBoardRun(deps: CoreDeps, after: Date): Promise<Date | null> {
+  let best: Date | null = null;
+  for (const programId of await deps.store.activity.programsWithBoards()) {
+    const [program, settings] = await Promise.all([deps.store.programs.byId(programId), deps.store.activity.boardSettings(programId)]);
+    if (!program?.announceChannelId || !settings) continue;
+    const [next] = nextRuns(settings.cron, program.timeZone, after, 1);
+    if (next && (!best || next < best)) best = next;
+  }
+  return best;
 }
 
 async function tickProgram(deps: CoreDeps, programId: number, now: Date, o: WeeklyOptions): Promise<'posted' | 'skipped' | 'idle'> {

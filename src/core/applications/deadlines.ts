@@ -4,6 +4,22 @@ import { committeeMembers } from '../programs/committee.js';
 import { formatDate } from '../text.js';
 import { settle } from '../voting/settle.js';
 
+/** Far enough ahead to mean "whenever": every open vote's times are before it. */
+const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
+
+/** The earliest instant after `after` when a window closes or a reminder is due, or null. */
+export async function nextVoteDue(deps: CoreDeps, after: Date): Promise<Date | null> {
+  const [voting, unreminded] = await Promise.all([deps.store.applications.votingEndedBy(END_OF_TIME), deps.store.applications.needingReminder(END_OF_TIME)]);
+  const times = [...voting.map((a) => a.votingEndsAt), ...unreminded.map((a) => new Date(a.votingEndsAt.getTime() - 86_400_000))];
+  return earliestAfter(times, after);
+}
+
+export function earliestAfter(times: readonly Date[], after: Date): Date | null {
+  let best: Date | null = null;
+  for (const t of times) if (t.getTime() > after.getTime() && (!best || t < best)) best = t;
+  return best;
+}
+
 /** Applies the rules to every application whose window has closed. Returns how many moved. */
 export async function closeDueVotes(deps: CoreDeps): Promise<number> {
   let moved = 0;

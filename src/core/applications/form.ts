@@ -44,6 +44,21 @@ export function applicationForm(program: Program, questions: Question[], referre
   };
 }
 
+/** An answer as it is stored: Windows line ends made plain, no surrounding spaces. */
+export const normaliseAnswer = (raw: string | undefined): string => (typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '');
+
+/**
+ * What is wrong with one answer, in the words the applicant reads, or null when it fits. The same
+ * check runs on the whole form when it comes back, and in the console as each answer is typed.
+ */
+export function answerProblem(q: { required: boolean; minLength: number; maxLength: number }, raw: string | undefined): string | null {
+  const answer = normaliseAnswer(raw);
+  if (!answer) return q.required ? 'This question needs an answer.' : null;
+  if (answer.length > q.maxLength) return `Please keep this under ${q.maxLength} characters (it has ${answer.length}).`;
+  if (answer.length < q.minLength) return `Please write at least ${q.minLength} characters (it has ${answer.length}).`;
+  return null;
+}
+
 /** Answers in question order, or the problems by field id. Nothing is saved on problems. */
 export function validateAnswers(
   questions: Question[],
@@ -53,15 +68,9 @@ export function validateAnswers(
   const answers: Answer[] = [];
   for (const q of questions) {
     const raw = values[fieldId(q)];
-    const answer = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
-    if (!answer) {
-      if (q.required) errors[fieldId(q)] = 'This question needs an answer.';
-      else answers.push({ questionId: q.id, prompt: q.prompt, answer: '' });
-      continue;
-    }
-    if (answer.length > q.maxLength) errors[fieldId(q)] = `Please keep this under ${q.maxLength} characters (it has ${answer.length}).`;
-    else if (answer.length < q.minLength) errors[fieldId(q)] = `Please write at least ${q.minLength} characters (it has ${answer.length}).`;
-    else answers.push({ questionId: q.id, prompt: q.prompt, answer });
+    const problem = answerProblem(q, raw);
+    if (problem) errors[fieldId(q)] = problem;
+    else answers.push({ questionId: q.id, prompt: q.prompt, answer: normaliseAnswer(raw) });
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, answers };
 }

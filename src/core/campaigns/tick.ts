@@ -21,6 +21,7 @@ import { decideMissedRuns } from './missed-runs.js';
 import type { Campaign, Schedule } from './model.js';
 import { jobKeyFor } from './model.js';
 import { periodDate } from './next-runs.js';
+import { nextRunOf } from './schedule.js';
 import { progressFor } from './progress.js';
 import { renderCampaignPost } from './render.js';
 import { skippedReport } from './replies.js';
@@ -53,6 +54,16 @@ export async function runDueCampaignPosts(deps: CoreDeps, o: { claimedBy: string
   }
   if (result.posted || result.skipped) deps.kick();
   return result;
+}
+
+/** The earliest campaign run after `after` (every runnable schedule), or null. */
+export async function nextCampaignRun(deps: CoreDeps, after: Date): Promise<Date | null> {
+  let best: Date | null = null;
+  for (const { schedule, campaign } of await deps.store.campaigns.runnable(new Date(after.getTime() - LOOKBACK_MS))) {
+    const [next] = nextRunOf(schedule, campaign, after);
+    if (next && (!best || next < best)) best = next;
+  }
+  return best;
 }
 
 interface TickInput {

@@ -45,19 +45,38 @@ export function commandHelp(cmd: Command): OutboundMessage {
   return { title: `/${cmd.name}`, text: [cmd.description, `Who can use it: ${who[cmd.access]}.`, '', ...body].join('\n') };
 }
 
+/** "program" and "program questions" are groups: names that only lead to commands. */
+export const isGroup = (commands: readonly Command[], name: string): boolean =>
+  !commands.some((c) => c.name === name) && commands.some((c) => c.name.startsWith(`${name} `));
+
+const normalise = (path: string) => path.replace(/^\//, '').trim().toLowerCase().split(/\s+/).join(' ');
+
+function groupHelp(commands: readonly Command[], isStaff: boolean, name: string, lead: string[] = []): OutboundMessage {
+  const shown = commands.filter((c) => c.name.startsWith(`${name} `)).filter(visibleTo(isStaff));
+  if (!shown.length) return { title: `/${name} commands`, text: [...lead, `The /${name} commands are for staff.`].join('\n') };
+  return { title: `/${name} commands`, text: [...lead, ...shown.map(line), '', `/help command:"${shown[0]!.name}" shows a command's options.`].join('\n') };
+}
+
 /**
  * What /help answers: every command the person may run, or for `path` (e.g. "program setup" or
- * "program") that command's options or that group's subcommands. Null when `path` names nothing.
+ * "program") that command's options or that group's subcommands. A path that starts with a group
+ * but names nothing in it ("program frob") is told so, with the group's list. Null when `path`
+ * names nothing at all.
  */
 export function help(commands: readonly Command[], isStaff: boolean, path?: string): OutboundMessage | null {
   const visible = commands.filter(visibleTo(isStaff));
-  if (!path) return { title: 'Ambassador commands', text: visible.map(line).join('\n') };
-  const name = path.replace(/^\//, '').trim().toLowerCase().split(/\s+/).join(' ');
+  if (!path?.trim()) {
+    const footer = `/help command:"apply" explains a command and its options; /help command:"${visible.find((c) => c.name.includes(' '))?.name.split(' ')[0] ?? 'program'}" lists a group's commands.`;
+    return { title: 'Ambassador commands', text: [...visible.map(line), '', footer].join('\n') };
+  }
+  const name = normalise(path);
   const cmd = commands.find((c) => c.name === name);
   if (cmd) return commandHelp(cmd);
-  const group = commands.filter((c) => c.name.startsWith(`${name} `));
-  const shown = group.filter(visibleTo(isStaff));
-  if (!group.length) return null;
-  if (!shown.length) return { title: `/${name} commands`, text: `The /${name} commands are for staff.` };
-  return { title: `/${name} commands`, text: [...shown.map(line), '', `/help command:"${shown[0]!.name}" shows a command's options.`].join('\n') };
+  if (isGroup(commands, name)) return groupHelp(commands, isStaff, name);
+  const words = name.split(' ');
+  for (let n = words.length - 1; n > 0; n--) {
+    const group = words.slice(0, n).join(' ');
+    if (isGroup(commands, group)) return groupHelp(commands, isStaff, group, [`There is no command /${name}.`, '']);
+  }
+  return null;
 }

@@ -11,10 +11,14 @@ import { resolveProgram } from '../programs/resolve.js';
 import { say } from '../replies.js';
 import type { CommandContext, ProgramContext } from './context.js';
 import type { Command } from './define.js';
+import { isGroup } from './help.js';
 import { optionProblems } from './problems.js';
 
 export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, Command>, inv: CommandInvocation): Promise<Reply> {
-  const cmd = commands.get(inv.name.trim().toLowerCase());
+  const name = inv.name.trim().toLowerCase().split(/\s+/).join(' ');
+  const cmd = commands.get(name);
+  // A group typed alone ("/program") is answered as "/help program": its commands.
+  if (!cmd && commands.has('help') && isGroup([...commands.values()], name)) return runCommand(deps, commands, { ...inv, name: 'help', options: { command: name } });
   if (!cmd) return say(`I don't know the command /${inv.name}. Use /help to see what I can do.`);
   const parsed = cmd.schema.safeParse(inv.options);
   if (!parsed.success) return say(optionProblems(cmd, parsed.error.issues, inv.options));
@@ -56,7 +60,7 @@ async function refusal(deps: CoreDeps, cmd: Command, program: Program, member: M
 
 export function replyToError(deps: CoreDeps, err: unknown, context: Record<string, unknown>): Reply {
   if (err instanceof DomainError) return say(err.message);
-  const ref = errorReference();
+  const ref = errorReference(deps.random);
   deps.log.error({ err, ref, ...context }, 'unexpected error');
   return say(`Something went wrong on my side. Please try again in a moment; if it keeps happening, give staff this reference: ${ref}.`);
 }
