@@ -25,8 +25,6 @@ export interface AppOptions {
   /** The adapters to run; app.ts does not pick them, main.ts does (tests pass their own). */
   platforms: (core: Core, db: Database) => ChatPlatform[];
   now?: () => Date;
-  /** Numbers in [0, 1) for references (default: crypto); the console passes a seeded source. */
-  random?: () => number;
   scheduler?: boolean;
 }
 
@@ -47,7 +45,9 @@ async function openMigratedDatabase(url: string, log: Logger): Promise<Database>
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const db = await openMigratedDatabase(config.databaseUrl, log);
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs, files: localFiles() });
+  // Processes sharing a PostgreSQL database tell each other when a form changes (/apply opens it from memory).
+  const formChanges = db.provider === 'postgresql' ? await (await import('./db/form-changes.js')).listenForFormChanges(config.databaseUrl, log) : undefined;
+  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();
@@ -64,6 +64,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   } catch (err) {
     await Promise.allSettled(platforms.map((p) => p.stop()));
     await core.dispatcher.stop();
+    await formChanges?.close();
     await db.close();
     throw err;
   }
@@ -77,6 +78,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         await scheduler?.stop();
         await Promise.allSettled(platforms.map((p) => p.stop()));
         await core.dispatcher.stop();
+        await formChanges?.close();
         await db.close();
       })()),
   };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Store } from './repositories.js';
 import type { ChatPlatform, Platform } from './ports/chat-platform.js';
 import type { FileSink } from './ports/files.js';
+import type { FormCache } from './applications/form-cache.js';
 
 export interface CoreDeps {
   store: Store;
@@ -15,6 +16,6 @@ export interface CoreDeps {
   defaultTimeZone: string;
   /** Where exports are written. */
   files: FileSink;
-  /** A number in [0, 1) for everything random that people see (references): crypto in production, seeded in the console. */
-  random(): number;
+  /** Each workspace's programs and application questions in memory; tell it when they change. */
+  forms: FormCache;
 }

@@ -2,13 +2,13 @@
 import type { Logger } from 'pino';
 import type { Command } from './commands/define.js';
 import { submitApplication } from './applications/submit.js';
+import { atOnceCommands, checkSubmissionAtOnce } from './applications/at-once.js';
+import { FormCache, type FormChangeFeed } from './applications/form-cache.js';
 import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
 import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
 export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
-import { nextDue } from './next-due.js';
-import { cryptoRandom } from './random.js';
 import type { CoreDeps } from './deps.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
 import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.js';
@@ -29,8 +29,8 @@ export interface CoreOptions {
   outboxLeaseMs?: number;
   /** Where exports are written (default: ./data/exports). */
   files?: FileSink;
-  /** Numbers in [0, 1) for references (default: crypto). The console passes a seeded one, so scripts replay exactly. */
-  random?: () => number;
+  /** How processes sharing the database hear of form changes (PostgreSQL); none for a single process. */
+  formChanges?: FormChangeFeed;
 }
 
 export interface Core {
@@ -53,11 +53,6 @@ export interface CoreJobs {
   sendVoteReminders(): Promise<number>;
   postDueCampaigns(o: { claimedBy: string }): Promise<TickResult>;
   postDueLeaderboards(o: WeeklyOptions): Promise<number>;
-  /**
-   * The earliest instant after `after` when any of the above has work, or a queued side effect may be
-   * retried; null when nothing is scheduled. A clock that jumps (the console's) runs the jobs there.
-   */
-  nextDue(after: Date): Promise<Date | null>;
 }
 
 /** Without a file sink (some tests), an export says so instead of writing somewhere unexpected. */
@@ -67,6 +62,7 @@ export function createCore(o: CoreOptions): Core {
   const platforms = new Map<Platform, ChatPlatform>();
   const commands = new Map(o.commands.map((c) => [c.name, c]));
   const dispatcher = createDispatcher(() => deps, o.outboxLeaseMs);
+  const forms = new FormCache({ store: o.store, log: o.log, feed: o.formChanges });
   const deps: CoreDeps = {
     store: o.store,
     now: o.now ?? (() => new Date()),
@@ -75,7 +71,7 @@ export function createCore(o: CoreOptions): Core {
     log: o.log,
     defaultTimeZone: o.defaultTimeZone,
     files: o.files ?? noFiles,
-    random: o.random ?? cryptoRandom,
+    forms,
   };
   const sink: InboundSink = {
     command: (inv) => runCommand(deps, commands, inv),
@@ -87,6 +83,26 @@ export function createCore(o: CoreOptions): Core {
         return replyToError(deps, err, { form: sub.formId, user: sub.user.id });
       }
     },
+    immediate(inv) {
+      try {
+        const name = inv.name.trim().toLowerCase();
+        const atOnce = atOnceCommands[name];
+        const parsed = atOnce && commands.get(name)?.schema.safeParse(inv.options);
+        return atOnce && parsed?.success ? atOnce(forms, inv, parsed.data) : null;
+      } catch (err) {
+        o.log.warn({ err, command: inv.name }, 'could not answer from memory; answering the usual way');
+        return null;
+      }
+    },
+    checkForm(sub) {
+      try {
+        return sub.formId.startsWith('apply:') ? checkSubmissionAtOnce(forms, sub) : null;
+      } catch (err) {
+        o.log.warn({ err, form: sub.formId }, 'could not check a form from memory; checking the usual way');
+        return null;
+      }
+    },
+    warm: (platform, workspaceIds) => forms.warm(platform, workspaceIds),
     async reaction(ev) {
       try {
         await reactionToVote(deps, ev);
@@ -107,7 +123,6 @@ export function createCore(o: CoreOptions): Core {
       sendVoteReminders: () => sendVoteReminders(deps),
       postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
-      nextDue: (after) => nextDue(deps, after),
     },
   };
 }

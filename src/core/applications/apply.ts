@@ -1,5 +1,6 @@
 // Applying: open the form (when this person may apply), then store a valid submission before
 // anything is posted anywhere. The committee post, like every side effect, goes through the outbox.
+import { randomInt } from 'node:crypto';
 import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { fail } from '../errors.js';
@@ -10,19 +11,10 @@ import { blocker, type Blocker } from './eligibility.js';
 
 const refAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: refs are read aloud and retyped
 
-/** `random`: the core's source (deps.random), so a seeded console replays the same references. */
-export function newRef(random: () => number): string {
+export function newRef(): string {
   let s = 'A';
-  for (let i = 0; i < 5; i++) s += refAlphabet[Math.floor(random() * refAlphabet.length)];
+  for (let i = 0; i < 5; i++) s += refAlphabet[randomInt(refAlphabet.length)];
   return s;
-}
-
-/** A reference no application has yet (a seeded source may repeat one of an earlier session's). */
-async function freshRef(deps: CoreDeps): Promise<string> {
-  for (let tries = 1; ; tries++) {
-    const ref = newRef(deps.random);
-    if (tries >= 10 || !(await deps.store.applications.byRef(ref))) return ref;
-  }
 }
 
 export type StartOutcome =
@@ -53,11 +45,14 @@ export type SubmitOutcome =
 export async function submitForm(deps: CoreDeps, sub: { formId: string; values: Record<string, string>; user: UserRef }): Promise<SubmitOutcome> {
   const form = decodeFormId(sub.formId) ?? fail('invalid_input', "I didn't recognise that form. Please run /apply again.");
   const { store, now } = deps;
-  const program = await store.programs.byId(form.programId);
+  // The form as it was sent, from memory when memory has exactly it (the database otherwise).
+  const cached = deps.forms.program(form.programId);
+  const known = cached?.signature === form.signature ? cached : undefined;
+  const program = known?.program ?? (await store.programs.byId(form.programId));
   if (!program || program.platform !== sub.user.platform || program.workspaceId !== sub.user.workspaceId) {
     return fail('program_not_found', 'That program no longer exists.');
   }
-  const questions = await store.questions.list(program.id);
+  const questions = known?.questions ?? (await store.questions.list(program.id));
   if (questionsSignature(questions) !== form.signature) {
     fail('form_outdated', `The ${program.name} questions changed while you were filling in the form, so I didn't save it. Please run /apply again; sorry for the trouble.`);
   }
@@ -68,10 +63,9 @@ export async function submitForm(deps: CoreDeps, sub: { formId: string; values: 
   if (why) return { kind: 'blocked', program, blocker: why };
   const referrer = form.referrerUserId ? await store.members.ensure(sub.user.platform, sub.user.workspaceId, form.referrerUserId) : null;
   const at = now();
-  const ref = await freshRef(deps);
   const app = await store.transaction(async (r) => {
     const created = await r.applications.create({
-      ref, programId: program.id, applicantId: member.id, referrerId: referrer?.id ?? null,
+      ref: newRef(), programId: program.id, applicantId: member.id, referrerId: referrer?.id ?? null,
       answers: checked.answers, submittedAt: at, votingEndsAt: new Date(at.getTime() + program.votingWindowHours * 3_600_000),
     });
     if (!created) return null; // an open application exists already: a double submit

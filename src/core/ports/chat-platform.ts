@@ -112,6 +112,15 @@ export interface InboundSink {
   command(inv: CommandInvocation): Promise<Reply>;
   formSubmitted(sub: FormSubmission): Promise<Reply>;
   reaction(ev: ReactionEvent): Promise<void>;
+  /**
+   * The reply when the core knows it from memory, without touching the database (/apply's form),
+   * else null: the adapter then acknowledges first (a deferral) and calls command(). Synchronous.
+   */
+  immediate?(inv: CommandInvocation): Reply | null;
+  /** A submitted form's problems when memory can tell them (no database), else null: acknowledge, then formSubmitted(). */
+  checkForm?(sub: FormSubmission): Reply | null;
+  /** Loads what immediate() needs for these workspaces (an adapter calls it once connected). Never throws. */
+  warm?(platform: Platform, workspaceIds: readonly string[]): Promise<void>;
 }
 
 // ---- what the core calls out ---------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The application form's questions, edited by staff. Answers already given keep their own copy
 // of each question's text, so editing or removing a question never rewrites an application.
+// Every change, once committed, tells the in-memory forms (deps.forms.changed) that /apply opens.
 import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { fail } from '../errors.js';
@@ -30,11 +31,13 @@ export async function addQuestion(deps: CoreDeps, o: { actor: Actor; program: Pr
   const max = o.maxLength ?? (kind === 'short' ? 200 : 1500);
   const min = o.minLength ?? 0;
   checkLengths(min, max, kind);
-  return deps.store.transaction(async (r) => {
-    const created = await r.questions.add(o.program.id, { prompt: o.prompt, kind, required: o.required ?? true, minLength: min, maxLength: max });
-    await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.added', subject: { type: 'question', id: created.id }, data: { prompt: created.prompt } }, deps.now());
-    return created;
+  const created = await deps.store.transaction(async (r) => {
+    const q = await r.questions.add(o.program.id, { prompt: o.prompt, kind, required: o.required ?? true, minLength: min, maxLength: max });
+    await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.added', subject: { type: 'question', id: q.id }, data: { prompt: q.prompt } }, deps.now());
+    return q;
   });
+  deps.forms.changed(o.program);
+  return created;
 }
 
 /** The question people see as number `number` (1-based, in form order). */
@@ -48,11 +51,13 @@ export async function editQuestion(deps: CoreDeps, o: { actor: Actor; program: P
   const kind = o.kind ?? q.kind;
   checkLengths(o.minLength ?? q.minLength, o.maxLength ?? q.maxLength, kind);
   const change = { prompt: o.prompt, kind: o.kind, required: o.required, minLength: o.minLength, maxLength: o.maxLength };
-  return deps.store.transaction(async (r) => {
-    const updated = await r.questions.update(q.id, change);
+  const updated = await deps.store.transaction(async (r) => {
+    const saved = await r.questions.update(q.id, change);
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.edited', subject: { type: 'question', id: q.id }, data: change }, deps.now());
-    return updated;
+    return saved;
   });
+  deps.forms.changed(o.program);
+  return updated;
 }
 
 export async function removeQuestion(deps: CoreDeps, o: { actor: Actor; program: Program; number: number }): Promise<Question> {
@@ -63,6 +68,7 @@ export async function removeQuestion(deps: CoreDeps, o: { actor: Actor; program:
     await r.questions.reorder(o.program.id, rest);
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.removed', subject: { type: 'question', id: q.id }, data: { prompt: q.prompt } }, deps.now());
   });
+  deps.forms.changed(o.program);
   return q;
 }
 
@@ -79,5 +85,6 @@ export async function reorderQuestions(deps: CoreDeps, o: { actor: Actor; progra
     await r.questions.reorder(o.program.id, order.map((n) => qs[n - 1]!.id));
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.reordered', subject: { type: 'program', id: o.program.id }, data: { order } }, deps.now());
   });
+  deps.forms.changed(o.program);
   return deps.store.questions.list(o.program.id);
 }

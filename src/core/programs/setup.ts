@@ -106,6 +106,7 @@ export async function setupProgram(deps: CoreDeps, input: SetupInput): Promise<S
     await audit(r, { programId: program.id, actorId: input.actor.member.id, action: 'program.created', subject: { type: 'program', id: program.id } }, now());
     return { program, created: true, promoted: 0 };
   });
+  deps.forms.changed(result.program); // /apply's form shows the name, why and objective
   deps.kick();
   return { ...result, state: await programState(store, result.program) };
 }
@@ -150,6 +151,7 @@ export async function setRules(deps: CoreDeps, input: RulesInput): Promise<Rules
     await audit(r, { programId: program.id, actorId: input.actor.member.id, action: 'program.rules_changed', subject: { type: 'program', id: program.id }, data: patch }, deps.now());
     return saved;
   });
+  deps.forms.changed(updated);
   // New rules apply to open votes at once: a lower quorum may already be met.
   const committeeSize = await resettleOpenApplications(deps, updated);
   return { program: updated, state: await programState(deps.store, updated), committeeSize };
@@ -175,11 +177,13 @@ async function voteEmoji(deps: CoreDeps, program: Program, choice: VoteChoice, r
 }
 
 export async function setApplicationsOpen(deps: CoreDeps, o: { actor: Actor; program: Program; open: boolean }): Promise<Program> {
-  return deps.store.transaction(async (r) => {
-    const updated = await r.programs.update(o.program.id, { applicationsOpen: o.open });
+  const updated = await deps.store.transaction(async (r) => {
+    const saved = await r.programs.update(o.program.id, { applicationsOpen: o.open });
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: o.open ? 'program.opened' : 'program.closed', subject: { type: 'program', id: o.program.id } }, deps.now());
-    return updated;
+    return saved;
   });
+  deps.forms.changed(updated);
+  return updated;
 }
 
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
