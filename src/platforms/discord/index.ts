@@ -1,7 +1,7 @@
 // The Discord adapter: the real discord.js Client, turning gateway events into core calls and the
 // core's requests into REST calls. Business rules stay in the core; this file wires and translates.
 import {
-  Client, Events, GatewayIntentBits, Partials, Routes,
+  Client, Events, GatewayIntentBits, Partials, Routes, disableValidators,
   type Guild, type MessageReaction, type PartialMessageReaction, type PartialUser, type RESTOptions, type SendableChannels, type User,
 } from 'discord.js';
 import type { Config } from '../../config.js';
@@ -28,10 +28,6 @@ export interface DiscordAdapterOptions {
    * `onNewSession: () => core.catchUp(adapter)`. The first ready is covered by startApp.
    */
   onNewSession?: () => Promise<unknown>;
-  /** Wait this long for the core before deferring an interaction reply. Default 40 ms: the first
-   *  API call goes out within DESIGN.md's 50 ms even when the core is slow (a deferred /apply then
-   *  offers a button that opens the form). */
-  deferAfterMs?: number;
   /** How long unfinished multi-step forms are kept. Default 30 minutes. */
   formTtlMs?: number;
   /** Extra discord.js REST options (tests lower `retries`). */
@@ -69,8 +65,6 @@ export class DiscordAdapter implements ChatPlatform {
   private stopped = false;
   private sweeper?: NodeJS.Timeout;
   private catchUp: Promise<unknown> = Promise.resolve(undefined);
-  /** Wait this long for the core before deferring an interaction reply. */
-  deferAfterMs: number;
 
   constructor(
     private readonly config: NonNullable<Config['discord']>,
@@ -79,7 +73,9 @@ export class DiscordAdapter implements ChatPlatform {
   ) {
     this.log = log.child({ platform: 'discord' });
     this.forms = new FormSessions(options.formTtlMs);
-    this.deferAfterMs = options.deferAfterMs ?? 40;
+    // discord.js checks every builder with @sapphire/shapeshift, on every reply: a cost paid per
+    // interaction for payloads our tests already check against the Discord double. Process-wide.
+    disableValidators();
     this.client = new Client({
       intents: [
         GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.GuildMessageReactions,
@@ -107,7 +103,7 @@ export class DiscordAdapter implements ChatPlatform {
     const { client } = this;
     client.on(Events.InteractionCreate, (i) => {
       if (this.stopped) return;
-      this.track(handleInteraction({ sink, forms: this.forms, log: this.log, deferAfterMs: this.deferAfterMs }, i));
+      this.track(handleInteraction({ sink, forms: this.forms, log: this.log }, i));
     });
     const reacted = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
       if (this.stopped || !client.isReady()) return;
@@ -119,6 +115,9 @@ export class DiscordAdapter implements ChatPlatform {
       if (line.startsWith('[INTERACTION]')) this.log.warn({ detail: line }, 'ignored an interaction of a type I do not know');
     });
     client.on(Events.Error, (err) => this.log.error({ err }, 'Discord client error'));
+    client.on(Events.GuildCreate, (guild) => {
+      if (this.ready && !this.stopped) this.track(sink.warm?.('discord', [guild.id]) ?? Promise.resolve());
+    });
     client.on(Events.ShardReady, () => {
       this.membersLoaded.clear(); // a fresh session may have missed member updates
       if (this.ready && !this.stopped) this.startCatchUp();
@@ -139,6 +138,8 @@ export class DiscordAdapter implements ChatPlatform {
     }
     this.ready = true;
     this.log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord ready');
+    // /apply opens its form from memory: load each server's forms now, not at the first applicant.
+    await sink.warm?.('discord', [...client.guilds.cache.keys()]);
     this.sweeper = setInterval(() => this.forms.sweep(), 60_000);
     this.sweeper.unref();
   }

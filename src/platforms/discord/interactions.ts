@@ -1,7 +1,8 @@
-// Interactions in, core calls out. Every interaction is acknowledged inside Discord's 3 seconds:
-// when the core answers within `deferAfterMs` the answer is the acknowledgement (a reply or a modal);
-// otherwise the reply is deferred (ephemeral) and filled in when the core is done. Replies to the
-// person are ephemeral unless the core says the reply is public.
+// Interactions in, core calls out. Every interaction is acknowledged before the core touches the
+// database: with the answer itself when the core knows it from memory (/apply's modal, a form's
+// obvious problems, the steps of a long form), otherwise with an ephemeral deferral, filled in when
+// the core is done. So an acknowledgement never waits behind anyone's queries, however many people
+// act at once. Replies to the person are ephemeral unless the core says the reply is public.
 import {
   MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption,
   type Interaction, type InteractionEditReplyOptions, type ModalSubmitInteraction,
@@ -16,8 +17,6 @@ export interface InteractionDeps {
   sink: InboundSink;
   forms: FormSessions;
   log: Logger;
-  /** How long to wait for the core before deferring the reply. */
-  deferAfterMs: number;
 }
 
 type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
@@ -77,8 +76,10 @@ export function commandPath(i: ChatInputCommandInteraction): string {
 async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
   const at = where(i);
   if (!at) return void (await notInGuild(i));
-  const work = d.sink.command({ name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at });
-  await answer(d, i, work);
+  const inv = { name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at };
+  const known = d.sink.immediate?.(inv);
+  if (known) return deliver(d, i, known, false);
+  await answerLater(d, i, () => d.sink.command(inv));
 }
 
 async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
@@ -100,8 +101,10 @@ async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Pr
     const content = `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
     return void (await i.reply({ content, components: [stepButton(session, ids.step + 1)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
   }
-  const work = d.sink.formSubmitted({ formId: session.spec.id, values: { ...session.values }, ...at });
-  await answer(d, i, work, session);
+  const sub = { formId: session.spec.id, values: { ...session.values }, ...at };
+  const known = d.sink.checkForm?.(sub);
+  if (known) return deliver(d, i, known, false, session);
+  await answerLater(d, i, () => d.sink.formSubmitted(sub), session);
 }
 
 async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
@@ -116,23 +119,17 @@ async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
   await i.showModal(modalFor(session, step));
 }
 
-/** Waits briefly for the core; defers if it is slow; then delivers its reply. */
-async function answer(d: InteractionDeps, i: Answerable, work: Promise<Reply>, session?: FormSession): Promise<void> {
-  const settled = work.then(
-    (reply) => ({ reply }),
-    (err: unknown) => {
-      d.log.error({ err, interaction: i.id }, 'the core failed to answer an interaction');
-      return { reply: { kind: 'message', private: true, message: { text: 'Something went wrong on my side. Please try again in a moment.' } } as Reply };
-    },
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), d.deferAfterMs)));
-  let first = d.deferAfterMs > 0 ? await Promise.race([settled, slow]) : null;
-  clearTimeout(timer);
-  const deferred = first === null;
-  if (deferred) await i.deferReply({ flags: MessageFlags.Ephemeral });
-  first ??= await settled;
-  await deliver(d, i, first.reply, deferred, session);
+/** Acknowledges at once (an ephemeral deferral), then asks the core and fills the reply in. */
+async function answerLater(d: InteractionDeps, i: Answerable, ask: () => Promise<Reply>, session?: FormSession): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  let reply: Reply;
+  try {
+    reply = await ask();
+  } catch (err) {
+    d.log.error({ err, interaction: i.id }, 'the core failed to answer an interaction');
+    reply = { kind: 'message', private: true, message: { text: 'Something went wrong on my side. Please try again in a moment.' } };
+  }
+  await deliver(d, i, reply, true, session);
 }
 
 function errorList(form: FormSpec | undefined, errors: Record<string, string>): string {

@@ -4,8 +4,9 @@
 // only when it is complete. When the core finds problems, a new round asks only the fields to fix.
 import { randomBytes } from 'node:crypto';
 import {
-  ActionRowBuilder, ButtonBuilder, ButtonStyle, LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle,
-  type ModalSubmitInteraction,
+  ButtonStyle, ComponentType, TextInputStyle,
+  type APIActionRowComponent, type APIButtonComponentWithCustomId, type APILabelComponent, type APIModalInteractionResponseCallbackData,
+  type APITextInputComponent, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { FormField, FormSpec } from '../../core/ports/chat-platform.js';
 import { truncate } from './render.js';
@@ -41,6 +42,8 @@ const chunk = <T>(list: T[], size: number): T[][] =>
 
 export class FormSessions {
   private readonly byToken = new Map<string, FormSession>();
+  /** person + form -> token: /apply again resumes what was typed. */
+  private readonly byPerson = new Map<string, string>();
 
   constructor(
     readonly ttlMs = 30 * 60_000,
@@ -53,8 +56,8 @@ export class FormSessions {
 
   /** Starts (or resumes, keeping what was typed) this person's session for this form. */
   open(userId: string, spec: FormSpec): FormSession {
-    this.sweep();
-    const existing = [...this.byToken.values()].find((s) => s.userId === userId && s.spec.id === spec.id);
+    const token = this.byPerson.get(`${userId}\u0000${spec.id}`);
+    const existing = token === undefined ? undefined : this.get(token, userId);
     const session: FormSession = existing ?? { token: randomBytes(6).toString('base64url'), userId, spec, values: {}, steps: [], round: 0, fixing: false, expiresAt: 0 };
     for (const f of spec.fields) if (f.value !== undefined && session.values[f.id] === undefined) session.values[f.id] = f.value;
     Object.assign(session, { spec, fixing: false, round: existing ? existing.round + 1 : 0, steps: chunk(spec.fields.map((f) => f.id), modalLimits.inputs) });
@@ -66,7 +69,7 @@ export class FormSessions {
     const s = this.byToken.get(token);
     if (!s || s.userId !== userId) return undefined;
     if (s.expiresAt <= this.now()) {
-      this.byToken.delete(token);
+      this.finish(s);
       return undefined;
     }
     return s;
@@ -81,53 +84,65 @@ export class FormSessions {
 
   finish(s: FormSession): void {
     this.byToken.delete(s.token);
+    const key = `${s.userId}\u0000${s.spec.id}`;
+    if (this.byPerson.get(key) === s.token) this.byPerson.delete(key);
   }
 
+  /** Forgets expired sessions (the adapter calls it every minute). */
   sweep(): void {
     const now = this.now();
-    for (const [token, s] of this.byToken) if (s.expiresAt <= now) this.byToken.delete(token);
+    for (const s of [...this.byToken.values()]) if (s.expiresAt <= now) this.finish(s);
   }
 
   private touch(s: FormSession): FormSession {
     s.expiresAt = this.now() + this.ttlMs;
     this.byToken.set(s.token, s);
+    this.byPerson.set(`${s.userId}\u0000${s.spec.id}`, s.token);
     return s;
   }
 }
 
-function input(field: FormField, value: string | undefined): LabelBuilder {
+// Modals and buttons as the API's JSON, not discord.js builders: building them is on every /apply,
+// and the shapes are checked by the tests against the Discord double (Label components, limits).
+function input(field: FormField, value: string | undefined): APILabelComponent {
   const long = field.label.length > modalLimits.label;
   const max = Math.max(1, Math.min(field.maxLength, modalLimits.value));
-  const text = new TextInputBuilder()
-    .setCustomId(field.id)
-    .setStyle(field.kind === 'paragraph' ? TextInputStyle.Paragraph : TextInputStyle.Short)
-    .setRequired(field.required)
-    .setMaxLength(max);
+  const text: APITextInputComponent = {
+    type: ComponentType.TextInput,
+    custom_id: field.id,
+    style: field.kind === 'paragraph' ? TextInputStyle.Paragraph : TextInputStyle.Short,
+    required: field.required,
+    max_length: max,
+  };
   const min = Math.min(Math.max(0, field.minLength), max);
-  if (min > 0) text.setMinLength(min);
+  if (min > 0) text.min_length = min;
   const placeholder = long ? field.label : field.placeholder;
-  if (placeholder) text.setPlaceholder(truncate(placeholder, modalLimits.placeholder));
-  if (value) text.setValue(value.slice(0, max));
-  const label = new LabelBuilder().setLabel(truncate(field.label, modalLimits.label)).setTextInputComponent(text);
-  if (long) label.setDescription(truncate(field.label, modalLimits.description));
-  return label;
+  if (placeholder) text.placeholder = truncate(placeholder, modalLimits.placeholder);
+  if (value) text.value = value.slice(0, max);
+  return {
+    type: ComponentType.Label,
+    label: truncate(field.label, modalLimits.label),
+    ...(long ? { description: truncate(field.label, modalLimits.description) } : {}),
+    component: text,
+  };
 }
 
-export function modalFor(s: FormSession, step: number): ModalBuilder {
+export function modalFor(s: FormSession, step: number): APIModalInteractionResponseCallbackData {
   const total = s.steps.length;
   const suffix = total > 1 ? ` (${step + 1}/${total})` : '';
   const title = `${truncate(s.fixing ? `Fix: ${s.spec.title}` : s.spec.title, modalLimits.title - suffix.length)}${suffix}`;
   const fields = (s.steps[step] ?? []).map((id) => s.spec.fields.find((f) => f.id === id)!).filter(Boolean);
-  return new ModalBuilder().setCustomId(customIdFor(s, step)).setTitle(title).addLabelComponents(...fields.map((f) => input(f, s.values[f.id])));
+  return { custom_id: customIdFor(s, step), title, components: fields.map((f) => input(f, s.values[f.id])) };
 }
 
 /** The button that opens step `step` of the current round ("Continue (2/3)", "Fix my answers"). */
-export function stepButton(s: FormSession, step: number, label?: string): ActionRowBuilder<ButtonBuilder> {
+export function stepButton(s: FormSession, step: number, label?: string): APIActionRowComponent<APIButtonComponentWithCustomId> {
   const total = s.steps.length;
   const text = label ?? (step === 0 ? (total > 1 ? `Open the form (1/${total})` : 'Open the form') : `Continue (${step + 1}/${total})`);
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(customIdFor(s, step)).setLabel(truncate(text, 80)).setStyle(ButtonStyle.Primary),
-  );
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, custom_id: customIdFor(s, step), label: truncate(text, 80), style: ButtonStyle.Primary }],
+  };
 }
 
 /** The text inputs of a submitted modal, by custom id (the form's field ids). */

@@ -141,6 +141,8 @@ export class SlackAdapter implements ChatPlatform {
       this.httpServer = (await this.app.start(this.config.port)) as Server;
     }
     this.started = true;
+    // /ambassador apply opens its form from memory: load this workspace's forms now.
+    if (this.bot.teamId) await sink.warm?.('slack', [this.bot.teamId]);
     this.log.info({ team: this.bot.teamId, bot: this.bot.userId, mode: this.config.appToken ? 'socket' : `http:${this.config.port}` }, 'Slack adapter started');
   }
 

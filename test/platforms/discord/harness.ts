@@ -81,10 +81,8 @@ export class Harness {
       log,
       scheduler: false,
       platforms: (core) => {
-        // Flow tests wait for the core's answer (a loaded CI machine can take longer than the 40 ms
-        // production default); the deferred path has its own tests with deferAfterMs: 0.
         this.adapter = createDiscordAdapter(discord, log, {
-          onNewSession: () => core.catchUp(this.adapter), rest: { retries: 0 }, deferAfterMs: 2000, ...options,
+          onNewSession: () => core.catchUp(this.adapter), rest: { retries: 0 }, ...options,
         });
         return [this.adapter];
       },

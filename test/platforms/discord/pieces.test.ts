@@ -46,19 +46,19 @@ describe('modals', () => {
     const forms = new FormSessions();
     const s = forms.open('u1', spec(12));
     expect(s.steps.map((st) => st.length)).toEqual([5, 5, 2]);
-    const modal = modalFor(s, 1).toJSON();
+    const modal = modalFor(s, 1);
     expect(modal.title).toBe('Apply: A program with a rather long na… (2/3)');
     expect(modal.title.length).toBeLessThanOrEqual(45);
     expect(modal.custom_id.length).toBeLessThanOrEqual(100);
     expect(parseCustomId(modal.custom_id)).toEqual({ token: s.token, round: 0, step: 1 });
-    expect(stepButton(s, 2).toJSON().components[0]).toMatchObject({ label: 'Continue (3/3)', custom_id: modal.custom_id.replace(/:1$/, ':2') });
+    expect(stepButton(s, 2).components[0]).toMatchObject({ label: 'Continue (3/3)', custom_id: modal.custom_id.replace(/:1$/, ':2') });
   });
 
   it('GIVEN a long question and limits THEN the label is cut to 45 with the full question in description and placeholder', () => {
     const long = 'What would you do in your first month as an ambassador, and with whom?';
     const s = new FormSessions().open('u1', { ...spec(2), fields: [{ ...field(1, long), maxLength: 9000 }, field(2)] });
     s.values.q2 = 'typed before';
-    const [first, second] = modalFor(s, 0).toJSON().components as any[];
+    const [first, second] = modalFor(s, 0).components as any[];
     expect(first.label).toBe('What would you do in your first month as an…');
     expect(first.description).toBe(long);
     expect(first.component).toMatchObject({ custom_id: 'q1', placeholder: long, max_length: 4000, required: true, style: 1 });
@@ -77,7 +77,7 @@ describe('modals', () => {
     expect(again.round).toBe(1);
     const retry = forms.retry(again, ['q7', 'q2']);
     expect(retry.steps).toEqual([['q2', 'q7']]);
-    expect(modalFor(retry, 0).toJSON().title).toMatch(/^Fix: /);
+    expect(modalFor(retry, 0).title).toMatch(/^Fix: /);
     now = 1001;
     expect(forms.get(s.token, 'u1')).toBeUndefined();
     expect(forms.size).toBe(0);

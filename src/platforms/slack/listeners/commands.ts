@@ -48,9 +48,12 @@ export async function handleCommand(ctx: ListenerContext, command: SlashCommand,
         : help;
       break;
     }
-    case 'command':
-      reply = await ctx.sink().command({ name: input.name, options: input.options, names: await mentionedNames(ctx, input.mentions, workspaceId), user, channel });
+    case 'command': {
+      const inv = { name: input.name, options: input.options, names: await mentionedNames(ctx, input.mentions, workspaceId), user, channel };
+      // From memory when the core knows the answer (/ambassador apply's form): the trigger id is fresh.
+      reply = ctx.sink().immediate?.(inv) ?? (await ctx.sink().command(inv));
       break;
+    }
   }
   await ctx.replies.send(reply, target);
 }

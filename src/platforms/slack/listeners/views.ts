@@ -1,15 +1,12 @@
-// A submitted form (view_submission). The ack is Slack's only way to show field errors inline,
-// so the core validates first, within a budget well inside Slack's 3 seconds: errors become
-// `response_action: errors`; success closes the modal and the answer arrives as an ephemeral message
-// in the channel the form came from (or a DM). Past the budget the modal closes and the reply,
-// errors included, follows as a message.
+// A submitted form (view_submission). The ack is Slack's only way to show field errors inline, and
+// it comes before any database work: the core checks the answers from memory (the form as it was
+// sent: a missing or too long answer) and those problems become `response_action: errors`.
+// Otherwise the modal closes at once and the core's answer (the receipt, or a problem only the
+// database can tell) arrives as an ephemeral message in the channel the form came from (or a DM).
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Reply } from '../../../core/ports/chat-platform.js';
 import { decodeMetadata, formCallbackId, formView, inlineErrors, readValues, type StateValues } from '../modal.js';
 import type { ListenerContext } from './context.js';
-
-/** How long the core may take before the modal is closed without waiting for it (Slack allows 3 s). */
-export const ackBudgetMs = 2300;
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -18,8 +15,6 @@ export function registerViews(app: App, ctx: ListenerContext): void {
     await ctx.track('form submission', () => handleSubmission(ctx, { ack, body, view }));
   });
 }
-
-const timeout = Symbol('timeout');
 
 export async function handleSubmission(ctx: ListenerContext, { ack, body, view }: Pick<ViewArgs, 'ack' | 'body' | 'view'>): Promise<void> {
   const meta = decodeMetadata(view.private_metadata);
@@ -32,23 +27,16 @@ export async function handleSubmission(ctx: ListenerContext, { ack, body, view }
   }
   const channel = { platform: 'slack' as const, workspaceId, id: meta.channelId ?? userId };
   const values = readValues(view.state.values as StateValues);
-  // The user lookup counts against the budget too.
-  const pending = ctx.users.ref(userId, workspaceId, body.user.name).then((user) => ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }));
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<typeof timeout>((resolve) => {
-    timer = setTimeout(() => resolve(timeout), ackBudgetMs);
-  });
-  const first = await Promise.race([pending, budget]).finally(() => clearTimeout(timer));
-  const target = { userId, channelId: meta.channelId };
-
-  if (first === timeout) {
-    await ack();
-    ctx.log.warn({ form: meta.formId }, 'the core took longer than the Slack ack budget; the reply follows as a message');
-    await ctx.replies.send(await pending, target);
+  const asSent = { platform: 'slack' as const, workspaceId, id: userId, ...(body.user.name ? { name: body.user.name } : {}), isBot: false };
+  const known = ctx.sink().checkForm?.({ formId: meta.formId, values, user: asSent, channel });
+  if (known) {
+    await ackWith(ctx, ack, known, view);
+    if (known.kind === 'message') await ctx.replies.send(known, { userId, channelId: meta.channelId });
     return;
   }
-  await ackWith(ctx, ack, first, view);
-  if (first.kind === 'message') await ctx.replies.send(first, target);
+  await ack();
+  const user = await ctx.users.ref(userId, workspaceId, body.user.name);
+  await ctx.replies.send(await ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }), { userId, channelId: meta.channelId });
 }
 
 async function ackWith(ctx: ListenerContext, ack: ViewArgs['ack'], reply: Reply, view: ViewArgs['view']): Promise<void> {
