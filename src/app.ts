@@ -25,6 +25,8 @@ export interface AppOptions {
   /** The adapters to run; app.ts does not pick them, main.ts does (tests pass their own). */
   platforms: (core: Core, db: Database) => ChatPlatform[];
   now?: () => Date;
+  /** Numbers in [0, 1) for references (default: crypto); the console passes a seeded source. */
+  random?: () => number;
   scheduler?: boolean;
 }
 
@@ -47,7 +49,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const db = await openMigratedDatabase(config.databaseUrl, log);
   // Processes sharing a PostgreSQL database tell each other when a form changes (/apply opens it from memory).
   const formChanges = db.provider === 'postgresql' ? await (await import('./db/form-changes.js')).listenForFormChanges(config.databaseUrl, log) : undefined;
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges });
+  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();

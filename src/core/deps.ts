@@ -16,6 +16,8 @@ export interface CoreDeps {
   defaultTimeZone: string;
   /** Where exports are written. */
   files: FileSink;
+  /** A number in [0, 1) for everything random that people see (references): crypto in production, seeded in the console. */
+  random(): number;
   /** Each workspace's programs and application questions in memory; tell it when they change. */
   forms: FormCache;
 }

@@ -9,6 +9,8 @@ import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
 export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
+import { nextDue } from './next-due.js';
+import { cryptoRandom } from './random.js';
 import type { CoreDeps } from './deps.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
 import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.js';
@@ -29,6 +31,8 @@ export interface CoreOptions {
   outboxLeaseMs?: number;
   /** Where exports are written (default: ./data/exports). */
   files?: FileSink;
+  /** Numbers in [0, 1) for references (default: crypto). The console passes a seeded one, so scripts replay exactly. */
+  random?: () => number;
   /** How processes sharing the database hear of form changes (PostgreSQL); none for a single process. */
   formChanges?: FormChangeFeed;
 }
@@ -53,6 +57,11 @@ export interface CoreJobs {
   sendVoteReminders(): Promise<number>;
   postDueCampaigns(o: { claimedBy: string }): Promise<TickResult>;
   postDueLeaderboards(o: WeeklyOptions): Promise<number>;
+  /**
+   * The earliest instant after `after` when any of the above has work, or a queued side effect may be
+   * retried; null when nothing is scheduled. A clock that jumps (the console's) runs the jobs there.
+   */
+  nextDue(after: Date): Promise<Date | null>;
 }
 
 /** Without a file sink (some tests), an export says so instead of writing somewhere unexpected. */
@@ -72,6 +81,7 @@ export function createCore(o: CoreOptions): Core {
     defaultTimeZone: o.defaultTimeZone,
     files: o.files ?? noFiles,
     forms,
+    random: o.random ?? cryptoRandom,
   };
   const sink: InboundSink = {
     command: (inv) => runCommand(deps, commands, inv),
@@ -123,6 +133,7 @@ export function createCore(o: CoreOptions): Core {
       sendVoteReminders: () => sendVoteReminders(deps),
       postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
+      nextDue: (after) => nextDue(deps, after),
     },
   };
 }

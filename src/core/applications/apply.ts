@@ -1,6 +1,5 @@
 // Applying: open the form (when this person may apply), then store a valid submission before
 // anything is posted anywhere. The committee post, like every side effect, goes through the outbox.
-import { randomInt } from 'node:crypto';
 import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { fail } from '../errors.js';
@@ -11,10 +10,19 @@ import { blocker, type Blocker } from './eligibility.js';
 
 const refAlphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: refs are read aloud and retyped
 
-export function newRef(): string {
+/** `random`: the core's source (deps.random), so a seeded console replays the same references. */
+export function newRef(random: () => number): string {
   let s = 'A';
-  for (let i = 0; i < 5; i++) s += refAlphabet[randomInt(refAlphabet.length)];
+  for (let i = 0; i < 5; i++) s += refAlphabet[Math.floor(random() * refAlphabet.length)];
   return s;
+}
+
+/** A reference no application has yet (a seeded source may repeat one of an earlier session's). */
+async function freshRef(deps: CoreDeps): Promise<string> {
+  for (let tries = 1; ; tries++) {
+    const ref = newRef(deps.random);
+    if (tries >= 10 || !(await deps.store.applications.byRef(ref))) return ref;
+  }
 }
 
 export type StartOutcome =
@@ -63,9 +71,10 @@ export async function submitForm(deps: CoreDeps, sub: { formId: string; values: 
   if (why) return { kind: 'blocked', program, blocker: why };
   const referrer = form.referrerUserId ? await store.members.ensure(sub.user.platform, sub.user.workspaceId, form.referrerUserId) : null;
   const at = now();
+  const ref = await freshRef(deps);
   const app = await store.transaction(async (r) => {
     const created = await r.applications.create({
-      ref: newRef(), programId: program.id, applicantId: member.id, referrerId: referrer?.id ?? null,
+      ref, programId: program.id, applicantId: member.id, referrerId: referrer?.id ?? null,
       answers: checked.answers, submittedAt: at, votingEndsAt: new Date(at.getTime() + program.votingWindowHours * 3_600_000),
     });
     if (!created) return null; // an open application exists already: a double submit
