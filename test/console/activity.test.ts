@@ -40,11 +40,11 @@ describe(`activity in the console (npm start with a script on stdin) on ${testPr
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain('(only you) Logged #1: Funds raised ($) × 250 = 25 pts (1 point per 10).');
-    expect(out).toContain('(only you) **All time:** 0 pts, not ranked yet');
+    expect(out).toContain('(only you) All time: 0 pts, not ranked yet');
     expect(out).toContain('(only you) #1 · alice · Funds raised ($) × 250 · 25 pts · ⏳ pending');
     expect(out).toContain('(only you) Verified #1 by alice — 25 pts now count. I let them know.');
     expect(out).toContain('[DM to @alice]\n   == Campus Crew: activity verified ==');
-    expect(out).toContain('(only you) **All time:** 25 pts, rank 1 of 1');
+    expect(out).toContain('(only you) All time: 25 pts, rank 1 of 1');
     expect(out).toContain('(only you) 1. alice — 25 pts');
     expect(out).toContain("(only you) Done: you're off the public leaderboards.");
     expect(out.indexOf('Verified #1')).toBeGreaterThan(out.indexOf('⏳ pending'));

@@ -19,7 +19,7 @@ describe('console input', () => {
   });
 
   it('GIVEN controls, comments and mistakes THEN they are told apart', () => {
-    expect(parseLine(':react ^ ✅', allCommands)).toEqual({ kind: 'directive', name: 'react', args: ['^', '✅'] });
+    expect(parseLine(':react ^ ✅', allCommands)).toEqual({ kind: 'directive', name: 'react', args: ['^', '✅'], rest: '^ ✅' });
     expect(parseLine('// a comment', allCommands)).toEqual({ kind: 'empty' });
     expect(parseLine('/nope', allCommands)).toEqual({ kind: 'unknown-command', text: '/nope' });
     expect(parseLine('hello', allCommands).kind).toBe('error');

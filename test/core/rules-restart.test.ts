@@ -119,7 +119,7 @@ describe(`issue #10 — restarts of npm start on ${testProvider}`, { timeout: 12
     expect(second.stdout).toContain(`carol: vote.cast application ${ref}`);
     expect(second.stdout).not.toContain('vote.withdrawn');
     expect(second.stdout).not.toContain("(removed @carol's");
-    expect(second.stdout).toContain(`${ref}** — 1 vote (quorum 2)`);
+    expect(second.stdout).toContain(`${ref} — 1 vote (quorum 2)`); // a script sees Markdown as plain text
     const stored = await readDb(url, async (db) => ({
       votes: (await db.prisma.vote.findMany({ include: { voter: true } })).map((v) => `${v.voter.platformUserId} ${v.choice}`),
       withdrawn: await db.prisma.auditEvent.count({ where: { action: 'vote.withdrawn' } }),
