@@ -10,9 +10,13 @@ export function optionProblems(cmd: Command, issues: readonly z.core.$ZodIssue[]
     const name = String(i.path[0] ?? '');
     const spec = cmd.options[name];
     if (!spec) return `${name}: ${i.message}`;
-    // zod doesn't report the input by default: "zero" for an integer is invalid_type too, but not missing.
-    const missing = i.code === 'invalid_type' && given[name] === undefined;
-    return missing ? `needs ${name}: — for example ${name}:${example(name, spec)}` : `${name}: ${plain(i, spec)} — for example ${name}:${example(name, spec)}`;
+    // zod doesn't report the input by default: "zero" for an integer is invalid_type too, but not
+    // missing; and a missing choice is an invalid value. What was typed tells them apart.
+    const value = given[name];
+    const fix = `for example ${name}:${example(name, spec)}`;
+    if (value === undefined) return `needs ${name}: — ${fix}`;
+    if (typeof value === 'string' && !value.trim()) return `${name}: is empty — ${fix}`;
+    return `${name}: ${plain(i, spec)} — ${fix}`;
   });
   return `/${cmd.name} ${problems.join('; ')}.`;
 }
@@ -58,6 +62,15 @@ export function example(name: string, spec: OptionSpec): string {
 /** Text options whose shape matters: show one that works. */
 const textExamples: Array<[RegExp, string]> = [
   [/^prompt$/, '"Why do you want to join?"'],
+  [/^program$/, '"Campus Crew"'],
+  [/^why$/, '"We love clean rivers"'],
+  [/^objective$/, '"Raise $50,000 for clean water"'],
+  [/^metric$/, 'dollars'],
+  [/^title$/, '"Winter drive"'],
+  [/^message$/, '"Share the link with two friends."'],
+  [/^key$/, 'podcast'],
+  [/^kind$/, 'funds'],
+  [/^label$/, '"Podcast episode"'],
   [/link|url|^cta$/, 'https://example.org/post'],
   [/^(from|to)$/, '2026-01-31'],
   [/^(at|starts|ends)$/, '"2026-12-01 09:00"'],
