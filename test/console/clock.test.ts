@@ -1,6 +1,8 @@
 // The console's clock (issue #12): `:clock` shows it, `:clock +8d` or `:clock <date time>` moves it
 // forward and runs, in time order, everything that came due on the way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PlatformError, type ChannelRef, type MessageRef, type OutboundMessage } from '../../src/core/ports/chat-platform.js';
+import { ConsoleAdapter } from '../../src/platforms/console/adapter.js';
 import { ConsoleClock, clockTarget } from '../../src/platforms/console/clock.js';
 import { seededRandom } from '../../src/platforms/console/random.js';
 import { testProvider } from '../support/database.js';
@@ -106,5 +108,40 @@ describe(`moving the console clock on ${testProvider}`, () => {
     await s.core.deps.store.outbox.enqueue({ kind: 'dm', memberId: 1, message: { text: 'later' } }, at);
     expect(await s.core.jobs.nextDue(s.clock.now())).toEqual(at);
     expect(await s.core.jobs.nextDue(at)).toEqual(new Date('2026-12-14T09:00:00Z')); // then the weekly board
+  });
+});
+
+/** A console whose #news is down for the first post: the outbox retries it later. */
+class FlakyNews extends ConsoleAdapter {
+  private failed = false;
+  override async post(to: ChannelRef, msg: OutboundMessage, opts?: { key?: string }): Promise<MessageRef> {
+    if (to.id === 'news' && !this.failed) {
+      this.failed = true;
+      throw new PlatformError('unavailable', '#news is having a moment', undefined, 90_000);
+    }
+    return super.post(to, msg, opts);
+  }
+}
+
+describe(`a retry in console time on ${testProvider}`, () => {
+  it('GIVEN a post that failed with a retryable error WHEN the clock moves past its retry time THEN it is delivered then, under that time', async () => {
+    const s = await consoleSession(
+      [
+        ':clock 2026-12-01 09:00',
+        '/program setup program:"Campus Crew" why:"We love clean rivers" objective:"Raise $50,000" metric:dollars target:50000 capacity:3 committee_channel:#committee ambassador_role:Ambassadors',
+        '/campaign create title:"Winter drive" message:"Share the link with two friends." channels:#news',
+        '/campaign schedule campaign:1 at:"2026-12-01 10:00"',
+        ':clock +2h',
+      ],
+      { makeConsole: (o) => new FlakyNews(o) },
+    );
+    try {
+      const moved = s.out.slice(s.out.indexOf('> :clock +2h'));
+      expect(moved).toMatch(/^> :clock \+2h\n⏰ Tue 1 Dec 2026, 10:01 UTC\n#\d+ in #news:\n {3}== Winter drive ==/);
+      expect(moved).toContain('It is now Tue 1 Dec 2026, 11:00 UTC.');
+      expect(moved.match(/== Winter drive ==/g)).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { createCore, type Core } from '../../src/core/index.js';
 import type { InboundSink } from '../../src/core/ports/chat-platform.js';
 import { consoleMessages } from '../../src/db/console-messages.js';
 import { createStore } from '../../src/db/store.js';
-import { ConsoleAdapter } from '../../src/platforms/console/adapter.js';
+import { ConsoleAdapter, type ConsoleOptions } from '../../src/platforms/console/adapter.js';
 import { ConsoleClock } from '../../src/platforms/console/clock.js';
 import { memoryConsoleMessages } from '../../src/platforms/console/messages.js';
 import { seededRandom } from '../../src/platforms/console/random.js';
@@ -27,7 +27,10 @@ export interface Session {
 }
 
 /** Runs `lines` as a script through a core on a fresh database (closed by the caller). */
-export async function consoleSession(lines: string[], o: { start?: string; style?: TextStyle } = {}): Promise<Session> {
+export async function consoleSession(
+  lines: string[],
+  o: { start?: string; style?: TextStyle; makeConsole?: (options: ConsoleOptions) => ConsoleAdapter } = {},
+): Promise<Session> {
   const db = await createTestDatabase();
   const clock = new ConsoleClock({ running: false, start: new Date(o.start ?? '2026-11-26T10:00:00Z') });
   const random = seededRandom(clock.now().getTime());
@@ -35,7 +38,7 @@ export async function consoleSession(lines: string[], o: { start?: string; style
   const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: 'UTC', now: () => clock.now(), random: () => random.next() });
   const runner = clockRunner(core, clock, { claimedBy: 'test', renderCard: leaderboardCard, log });
   let out = '';
-  const adapter = new ConsoleAdapter({
+  const adapter = (o.makeConsole ?? ((options) => new ConsoleAdapter(options)))({
     input: Readable.from(lines.map((l) => `${l}\n`)),
     write: (t) => void (out += t),
     commands: allCommands,
