@@ -14,8 +14,8 @@ const prismaCli = require.resolve('prisma/build/index.js');
 
 export function derivePostgresSchema(sqliteSchema) {
   const out = sqliteSchema
-    .replace('output   = "../src/db/generated/sqlite"', 'output   = "../../src/db/generated/postgresql"')
-    .replace('provider = "sqlite"', 'provider = "postgresql"');
+    .replace(/(output\s*=\s*)"\.\.\/src\/db\/generated\/sqlite"/, '$1"../../src/db/generated/postgresql"')
+    .replace(/(provider\s*=\s*)"sqlite"/, '$1"postgresql"');
   if (out === sqliteSchema || !out.includes('"postgresql"') || !out.includes('generated/postgresql')) {
     throw new Error('prisma/schema.prisma: expected the sqlite provider and client output lines to derive PostgreSQL from');
   }

@@ -15,7 +15,7 @@ export interface Database {
 
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
-  const adapter = adapterFactory(url);
+  const adapter = await adapterFactory(url);
   const { PrismaClient: Client } =
     provider === 'sqlite'
       ? await import('./generated/sqlite/client.js')

@@ -1,8 +1,6 @@
 // Which database a DATABASE_URL names, and the Prisma driver adapter that talks to it.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { serialisedSqlite } from './sqlite-serialised.js';
 
@@ -18,10 +16,18 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
-  if (providerOf(url) === 'postgresql') return new PrismaPg({ connectionString: url, max: 10 });
+/**
+ * The driver adapter for a URL. Each provider's adapter loads only when used: `pg` alone costs
+ * ~13 MB and loads undici (Node's fetch, a WebAssembly HTTP parser) as it starts, for nothing on SQLite.
+ */
+export async function adapterFactory(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if (providerOf(url) === 'postgresql') {
+    const { PrismaPg } = await import('@prisma/adapter-pg');
+    return new PrismaPg({ connectionString: url, max: 10 });
+  }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
   // timeout: a second process writing the same file waits for the lock instead of failing.
   return serialisedSqlite(new PrismaBetterSqlite3({ url: path, timeout: 5000 }));
 }

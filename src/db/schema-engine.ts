@@ -14,7 +14,19 @@ import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { adapterFactory, providerOf, type Provider } from './provider.js';
 
 const require = createRequire(import.meta.url);
-export const projectRoot = join(import.meta.dirname, '..', '..');
+
+/**
+ * The folder holding prisma/ (schemas and migrations): found upward from this module, so the same
+ * code finds it from src/db/ (sources run by tsx or vitest) and from out/ (the build `npm start` runs).
+ */
+export const projectRoot = findProjectRoot(import.meta.dirname);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'prisma', 'schema.prisma'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`prisma/schema.prisma not found in ${from} or any folder above it`);
+  }
+}
 
 export function schemaPath(provider: Provider): string {
   return provider === 'sqlite'
@@ -46,7 +58,7 @@ export interface EngineHandle {
 
 /** Opens the engine on a database. `logs` collects what the engine says, for error messages. */
 export async function openEngine(url: string, logs: string[] = []): Promise<EngineHandle> {
-  return openEngineWith(providerOf(url), adapterFactory(url), logs);
+  return openEngineWith(providerOf(url), await adapterFactory(url), logs);
 }
 
 /**
