@@ -12,8 +12,10 @@ import { runCommand, replyToError } from './commands/router.js';
 import { nextDue } from './next-due.js';
 import { cryptoRandom } from './random.js';
 import type { CoreDeps } from './deps.js';
+import { rememberMembers } from './members-in-memory.js';
+import { WorkQueue } from './work-queue.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
-import type { ChatPlatform, InboundSink, Platform } from './ports/chat-platform.js';
+import type { ChatPlatform, FormSubmission, InboundSink, Platform, ReactionEvent, Reply } from './ports/chat-platform.js';
 import type { Store } from './repositories.js';
 import type { FileSink } from './ports/files.js';
 import { say } from './replies.js';
@@ -35,6 +37,8 @@ export interface CoreOptions {
   random?: () => number;
   /** How processes sharing the database hear of form changes (PostgreSQL); none for a single process. */
   formChanges?: FormChangeFeed;
+  /** How many commands, forms and reactions the core works on at once; the rest wait their turn (default 8). */
+  concurrency?: number;
 }
 
 export interface Core {
@@ -73,7 +77,7 @@ export function createCore(o: CoreOptions): Core {
   const dispatcher = createDispatcher(() => deps, o.outboxLeaseMs);
   const forms = new FormCache({ store: o.store, log: o.log, feed: o.formChanges });
   const deps: CoreDeps = {
-    store: o.store,
+    store: rememberMembers(o.store),
     now: o.now ?? (() => new Date()),
     platform: (p) => platforms.get(p),
     kick: () => dispatcher.kick(),
@@ -83,16 +87,27 @@ export function createCore(o: CoreOptions): Core {
     forms,
     random: o.random ?? cryptoRandom,
   };
+  const formSubmitted = async (sub: FormSubmission): Promise<Reply> => {
+    try {
+      if (sub.formId.startsWith('apply:')) return await submitApplication(deps, sub);
+      return say("I didn't recognise that form. Please run the command again.");
+    } catch (err) {
+      return replyToError(deps, err, { form: sub.formId, user: sub.user.id });
+    }
+  };
+  const reaction = async (ev: ReactionEvent): Promise<void> => {
+    try {
+      await reactionToVote(deps, ev);
+    } catch (err) {
+      o.log.error({ err, message: ev.message.id, user: ev.user.id }, 'reaction could not be processed');
+      throw err;
+    }
+  };
+  const queue = new WorkQueue(o.concurrency ?? 8);
   const sink: InboundSink = {
-    command: (inv) => runCommand(deps, commands, inv),
-    async formSubmitted(sub) {
-      try {
-        if (sub.formId.startsWith('apply:')) return await submitApplication(deps, sub);
-        return say("I didn't recognise that form. Please run the command again.");
-      } catch (err) {
-        return replyToError(deps, err, { form: sub.formId, user: sub.user.id });
-      }
-    },
+    command: (inv) => queue.run(() => runCommand(deps, commands, inv)),
+    formSubmitted: (sub) => queue.run(() => formSubmitted(sub)),
+    reaction: (ev) => queue.run(() => reaction(ev)),
     immediate(inv) {
       try {
         const name = inv.name.trim().toLowerCase();
@@ -113,14 +128,6 @@ export function createCore(o: CoreOptions): Core {
       }
     },
     warm: (platform, workspaceIds) => forms.warm(platform, workspaceIds),
-    async reaction(ev) {
-      try {
-        await reactionToVote(deps, ev);
-      } catch (err) {
-        o.log.error({ err, message: ev.message.id, user: ev.user.id }, 'reaction could not be processed');
-        throw err;
-      }
-    },
   };
   return {
     sink,

@@ -10,7 +10,7 @@
 //   slices: once a slice has run for `sliceMs`, the next query first yields to the event loop
 //   (setImmediate), so no chain of synchronous database calls is longer than that.
 // - Statements. The adapter prepares every query again (SQLite parses and plans it each time);
-//   here each SQL text is prepared once and reused (an LRU of `statements`).
+//   here each SQL text is prepared once and reused (up to `statements` of them).
 import type {
   SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction,
 } from '@prisma/driver-adapter-utils';
@@ -76,44 +76,77 @@ class Lock {
   }
 }
 
+/** A shared statement with one query's arguments: what the adapter gets from `prepare(sql).bind(args)`. */
+class Bound {
+  private rawRows = false;
+  private readonly stmt: Statement;
+  constructor(
+    private readonly shared: Shared,
+    private readonly args: unknown[],
+  ) {
+    this.stmt = shared.stmt;
+  }
+
+  get reader(): boolean {
+    return this.shared.reader;
+  }
+  columns() {
+    return this.shared.columns();
+  }
+  run() {
+    return this.stmt.run(...this.args);
+  }
+  raw(on = true): this {
+    this.rawRows = on;
+    return this;
+  }
+  all() {
+    return this.stmt.raw(this.rawRows).all(...this.args);
+  }
+  get() {
+    return this.stmt.raw(this.rawRows).get(...this.args);
+  }
+}
+
+/** What `prepare(sql)` returns: the statement prepared once, bound per query. */
+class Shared {
+  readonly reader: boolean;
+  private cols?: ReturnType<Statement['columns']>;
+  constructor(readonly stmt: Statement) {
+    this.reader = stmt.reader;
+  }
+
+  bind(...params: unknown[]): Bound {
+    return new Bound(this, params.length === 1 && Array.isArray(params[0]) ? (params[0] as unknown[]) : params);
+  }
+  run(...args: unknown[]) {
+    return this.stmt.run(...args);
+  }
+  /** The result's columns (names, declared types): fixed for a statement while the schema is. */
+  columns() {
+    return (this.cols ??= this.stmt.columns());
+  }
+}
+
 /**
  * Makes `db.prepare` return a statement prepared once per SQL text. The adapter calls
  * `prepare(sql).bind(args)` and then run/all on the result; bind() fixes a statement's parameters
- * for good, so what is returned is a light view that passes the arguments to the shared statement.
+ * for good, so the adapter gets a light view that passes its arguments to the shared statement.
+ * At most `size` statements are kept; the oldest prepared goes first.
  */
-function reuseStatements(db: Sqlite, size: number): void {
+function reuseStatements(db: Sqlite, size: number): { forget(): void } {
   const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Statement>();
-  const statement = (sql: string): Statement => {
-    let stmt = cache.get(sql);
-    if (stmt) {
-      cache.delete(sql); // most recently used last
-    } else {
-      stmt = prepare(sql);
+  const cache = new Map<string, Shared>();
+  (db as { prepare: unknown }).prepare = (sql: string): Shared => {
+    let shared = cache.get(sql);
+    if (!shared) {
+      shared = new Shared(prepare(sql));
       if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(sql, shared);
     }
-    cache.set(sql, stmt);
-    return stmt;
+    return shared;
   };
-  const bound = (stmt: Statement, args: unknown[]) => ({
-    reader: stmt.reader,
-    columns: () => stmt.columns(),
-    run: () => stmt.run(...args),
-    raw: () => ({ all: () => stmt.raw(true).all(...args) }),
-    all: () => stmt.raw(false).all(...args),
-    get: () => stmt.raw(false).get(...args),
-  });
-  (db as { prepare: unknown }).prepare = (sql: string) => {
-    const stmt = statement(sql);
-    return {
-      reader: stmt.reader,
-      bind: (...params: unknown[]) => bound(stmt, params.length === 1 && Array.isArray(params[0]) ? params[0] : params),
-      run: (...args: unknown[]) => stmt.run(...args),
-      columns: () => stmt.columns(),
-      all: (...args: unknown[]) => stmt.raw(false).all(...args),
-      get: (...args: unknown[]) => stmt.raw(false).get(...args),
-    };
-  };
+  return { forget: () => cache.clear() };
 }
 
 function serialise(adapter: SqlDriverAdapter, o: SerialiseOptions): SqlDriverAdapter {
@@ -121,7 +154,7 @@ function serialise(adapter: SqlDriverAdapter, o: SerialiseOptions): SqlDriverAda
   const slicer = new Slicer(o.sliceMs ?? 2);
   // The adapter keeps its better-sqlite3 connection as `client` (transactions share it).
   const client = (adapter as unknown as { client?: Sqlite }).client;
-  if (client && typeof client.prepare === 'function') reuseStatements(client, o.statements ?? 500);
+  const statements = client && typeof client.prepare === 'function' ? reuseStatements(client, o.statements ?? 500) : undefined;
 
   /** One query: a turn for the event loop first if the slice is used up. */
   const sliced = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -134,7 +167,11 @@ function serialise(adapter: SqlDriverAdapter, o: SerialiseOptions): SqlDriverAda
     adapterName: adapter.adapterName,
     queryRaw: (q: SqlQuery) => lock.run(() => sliced(() => adapter.queryRaw(q))),
     executeRaw: (q: SqlQuery) => lock.run(() => sliced(() => adapter.executeRaw(q))),
-    executeScript: (script: string) => lock.run(() => adapter.executeScript(script)),
+    executeScript: (script: string) =>
+      lock.run(() => {
+        statements?.forget(); // a script may change the schema (migrations): prepare afresh
+        return adapter.executeScript(script);
+      }),
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
     async startTransaction(isolationLevel): Promise<Transaction> {

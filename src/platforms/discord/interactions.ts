@@ -10,7 +10,7 @@ import {
 import type { Logger } from 'pino';
 import type { ChannelRef, FormSpec, InboundSink, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
 import { modalFor, parseCustomId, stepButton, submittedValues, type FormSession, type FormSessions } from './modals.js';
-import { noMentions, render, truncate } from './render.js';
+import { encodable, noMentions, prebuilt, render, truncate } from './render.js';
 import { userRef } from './users.js';
 
 export interface InteractionDeps {
@@ -116,7 +116,7 @@ async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
   }
   if (!session) return void (await i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
   const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
-  await i.showModal(modalFor(session, step));
+  await i.showModal(encodable(modalFor(session, step)));
 }
 
 /** Acknowledges at once (an ephemeral deferral), then asks the core and fills the reply in. */
@@ -140,7 +140,8 @@ function errorList(form: FormSpec | undefined, errors: Record<string, string>): 
 
 async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred: boolean, session?: FormSession): Promise<void> {
   const ephemeral = { flags: MessageFlags.Ephemeral as const };
-  const send = async (payload: InteractionEditReplyOptions & { content?: string }, visible = false) => {
+  const send = async (raw: InteractionEditReplyOptions & { content?: string }, visible = false) => {
+    const payload = prebuilt(raw);
     if (deferred) {
       if (!visible) return void (await i.editReply(payload));
       await i.editReply({ content: 'Done: posted in the channel.', allowedMentions: noMentions });
@@ -157,7 +158,7 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
       return send(render(reply.message), !reply.private);
     case 'form': {
       const s = d.forms.open(i.user.id, reply.form);
-      if (!deferred && !i.isModalSubmit()) return i.showModal(modalFor(s, 0));
+      if (!deferred && !i.isModalSubmit()) return i.showModal(encodable(modalFor(s, 0)));
       // A modal must be the first answer; after a deferral (or to a modal) a button opens it.
       const intro: OutboundMessage = { title: reply.form.title, text: `${reply.form.intro}\n\nYour form is ready.` };
       return send({ ...render(intro), components: [stepButton(s, 0)] });

@@ -72,6 +72,22 @@ function fitTotal(e: APIEmbed): boolean {
   return cut;
 }
 
+/**
+ * Data already in the API's shape, handed to discord.js as is: a plain object goes through its
+ * jsonTransformer (a recursive snake-casing pass, lodash per key: measurable per reply), an object
+ * with toJSON() does not.
+ */
+export const encodable = <T>(data: T): { toJSON(): T } => ({ toJSON: () => data });
+
+/** A payload whose embeds and components discord.js takes as they are (see encodable). */
+export function prebuilt<P extends { embeds?: readonly unknown[]; components?: readonly unknown[] }>(payload: P): P {
+  return {
+    ...payload,
+    ...(payload.embeds ? { embeds: payload.embeds.map(encodable) } : {}),
+    ...(payload.components ? { components: payload.components.map(encodable) } : {}),
+  };
+}
+
 export function render(msg: OutboundMessage): Rendered {
   const files: AttachmentBuilder[] = [];
   const plain = !msg.title && !msg.fields?.length && !msg.footer && !msg.image && msg.text.length <= limits.content;
