@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/cli/build.mjs';
+import { build, nodeFlags } from '../src/cli/build.mjs';
 import { freshDatabaseUrl } from './support/database.js';
 import { runBot } from './support/run-bot.js';
 
@@ -36,9 +36,9 @@ async function freshUrl(): Promise<string> {
   return fresh.url;
 }
 
-/** `node <outdir>/main.js` with only the variables a bare shell has, a script on stdin. */
+/** `node <flags> <outdir>/main.js`, as `npm start` runs it, with only the variables a bare shell has, a script on stdin. */
 function startBuilt(env: Record<string, string>) {
-  const child = spawn(process.execPath, [join(outdir, 'main.js')], {
+  const child = spawn(process.execPath, [...nodeFlags, join(outdir, 'main.js')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', CI: 'true', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -86,7 +86,7 @@ describe('the production build', () => {
     try {
       await expect.poll(() => built.output().stdout, { timeout: 20_000 }).toContain('Ambassador console.');
       const command = readFileSync(`/proc/${built.child.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-      expect(command).toEqual([process.execPath, join(outdir, 'main.js')]);
+      expect(command).toEqual([process.execPath, ...nodeFlags, join(outdir, 'main.js')]);
       expect(childrenOf(built.child.pid!)).toEqual([]);
     } finally {
       built.child.stdin.end(':quit\n');
@@ -94,10 +94,10 @@ describe('the production build', () => {
     }
   }, 30_000);
 
-  it('GIVEN package.json WHEN npm start runs THEN it builds first and starts the build with node, with no loader', () => {
+  it('GIVEN package.json WHEN npm start runs THEN it builds first and starts the build with node and the measured node options, with no loader', () => {
     const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts.prestart).toBe('node src/cli/build.mjs');
-    expect(scripts.start).toMatch(/^node (--[\w-]+(=\S+)? )*out\/main\.js$/);
+    expect(scripts.start).toBe(['node', ...nodeFlags, 'out/main.js'].join(' '));
     expect(scripts.postinstall).toMatch(/prisma-generate\.mjs && node src\/cli\/build\.mjs$/);
   });
 });

@@ -1,5 +1,6 @@
-// Start-up and idle memory of the production build (`node out/main.js`, what `npm start` runs), each
-// figure beside its floor measured in the same run, with the machine's load average:
+// Start-up and idle memory of the production build (`node <nodeFlags> out/main.js`, what `npm start`
+// runs; src/cli/build.mjs says why those options, and one Discord bot per round runs without them),
+// each figure beside its floor measured in the same run, with the machine's load average:
 //  - idle RSS of the bot process after 30 s idle, on an existing SQLite database: console mode (floor:
 //    a bare `node` process), Discord configured (floor: a bare discord.js client with the same intents
 //    against the same Discord double), Discord + Slack (floor: that client plus a bare Bolt app);
@@ -14,7 +15,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from '../../src/cli/build.mjs';
+import { build, nodeFlags } from '../../src/cli/build.mjs';
 import { startDiscordDouble } from '../doubles/discord/index.js';
 import { startSlackDouble } from '../doubles/slack/index.js';
 
@@ -164,14 +165,15 @@ async function platformEnv(kind: Kind | 'floor-discord' | 'floor-slack'): Promis
   };
 }
 
-async function startBot(ws: Workspace, kind: Kind, via: 'node' | 'npm' = 'node'): Promise<Running> {
+/** `via`: 'node' runs `node <nodeFlags> out/main.js` as `npm start` does; 'node-plain' leaves the flags out. */
+async function startBot(ws: Workspace, kind: Kind, via: 'node' | 'node-plain' | 'npm' = 'node'): Promise<Running> {
   const { env, close } = await platformEnv(kind);
   const fullEnv = { ...baseEnv(ws), ...env, DATABASE_URL: databaseCopy(ws) };
   return launch({
     // `npm start` runs in the project (its prestart builds out/ again, identically); the bot alone
     // runs in a scratch folder, so the console's data/ and any .env stay out of the project.
     command: via === 'npm' ? 'npm' : undefined,
-    args: via === 'npm' ? ['start', '--silent'] : [mainJs],
+    args: via === 'npm' ? ['start', '--silent'] : via === 'node' ? [...nodeFlags, mainJs] : [mainJs],
     cwd: via === 'npm' ? root : ws.dir,
     env: fullEnv,
     ready: kind === 'console' ? 'Ambassador console.' : '"msg":"ready"',
@@ -216,6 +218,7 @@ async function idleRounds(ws: Workspace): Promise<void> {
     const running = {
       console: await startBot(ws, 'console'),
       discord: await startBot(ws, 'discord'),
+      'discord, no node flags': await startBot(ws, 'discord', 'node-plain'),
       'discord+slack': await startBot(ws, 'discord+slack'),
       'floor node': await startFloor(ws, 'node'),
       'floor discord': await startFloor(ws, 'discord'),
@@ -231,7 +234,7 @@ async function idleRounds(ws: Workspace): Promise<void> {
       }
       const procs = tree(npmStart.child.pid!).map((p) => ({ ...p, rss: memoryOf(p.pid).rss }));
       add('npm tree', procs.reduce((a, p) => a + p.rss, 0));
-      add('npm tree bot', procs.find((p) => p.command.includes('out/main.js'))?.rss ?? NaN);
+      add('npm tree bot', procs.find((p) => p.command.startsWith('node ') || p.command.startsWith(process.execPath))?.rss ?? NaN);
       (details['npm tree'] ??= []).push(procs.map((p) => `${p.command.split(' ').slice(0, 2).join(' ').replace(root, '.')} ${p.rss.toFixed(0)}`).join(' + '));
     } finally {
       await Promise.all([npmStart, ...Object.values(running)].map((r) => r.stop()));
@@ -241,11 +244,12 @@ async function idleRounds(ws: Workspace): Promise<void> {
   header();
   row('console mode', figure(samples.console!, 'MB'), `bare node: ${figure(samples['floor node']!, 'MB')}`, '< 120 MB', loads);
   row('Discord configured (SQLite)', figure(samples.discord!, 'MB'), `bare discord.js: ${figure(samples['floor discord']!, 'MB')}`, '< 150 MB', loads);
+  row(`  the same without ${nodeFlags.join(' ')}`, figure(samples['discord, no node flags']!, 'MB'), '', '', loads);
   row('Discord + Slack', figure(samples['discord+slack']!, 'MB'), `bare discord.js + Bolt: ${figure(samples['floor discord+slack']!, 'MB')}`, '< 180 MB', loads);
   row('`npm start` process tree (Discord)', figure(samples['npm tree']!, 'MB'), `its bot process: ${figure(samples['npm tree bot']!, 'MB')}`, '< 200 MB', loads);
   console.log(`resident memory of the last round, anonymous + file-backed (the node binary, ICU data, native modules):`);
-  for (const key of ['console', 'discord', 'discord+slack', 'floor node', 'floor discord', 'floor discord+slack']) console.log(`  ${key.padEnd(20)} ${details[key]!.at(-1)} MB`);
-  console.log(`  npm start tree       ${details['npm tree']!.at(-1)} MB`);
+  for (const key of ['console', 'discord', 'discord, no node flags', 'discord+slack', 'floor node', 'floor discord', 'floor discord+slack']) console.log(`  ${key.padEnd(24)} ${details[key]!.at(-1)} MB`);
+  console.log(`  ${'npm start tree'.padEnd(24)} ${details['npm tree']!.at(-1)} MB`);
 }
 
 async function coldStarts(ws: Workspace): Promise<void> {
@@ -270,7 +274,7 @@ async function coldStarts(ws: Workspace): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log('\n# Start-up and idle memory of the production build (node out/main.js, as `npm start` runs it)');
+  console.log(`\n# Start-up and idle memory of the production build (node ${nodeFlags.join(' ')} out/main.js, as \`npm start\` runs it; the floors run with no node options)`);
   await build({ quiet: true });
   const dir = mkdtempSync(join(tmpdir(), 'ambassador-bench-'));
   try {
