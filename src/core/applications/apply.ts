@@ -53,14 +53,13 @@ export type SubmitOutcome =
 export async function submitForm(deps: CoreDeps, sub: { formId: string; values: Record<string, string>; user: UserRef }): Promise<SubmitOutcome> {
   const form = decodeFormId(sub.formId) ?? fail('invalid_input', "I didn't recognise that form. Please run /apply again.");
   const { store, now } = deps;
-  // The form as it was sent, from memory when memory has exactly it (the database otherwise).
-  const cached = deps.forms.program(form.programId);
-  const known = cached?.signature === form.signature ? cached : undefined;
-  const program = known?.program ?? (await store.programs.byId(form.programId));
+  // From the database, not the forms in memory: the signature check below must see every change,
+  // including one another process made a moment ago.
+  const program = await store.programs.byId(form.programId);
   if (!program || program.platform !== sub.user.platform || program.workspaceId !== sub.user.workspaceId) {
     return fail('program_not_found', 'That program no longer exists.');
   }
-  const questions = known?.questions ?? (await store.questions.list(program.id));
+  const questions = await store.questions.list(program.id);
   if (questionsSignature(questions) !== form.signature) {
     fail('form_outdated', `The ${program.name} questions changed while you were filling in the form, so I didn't save it. Please run /apply again; sorry for the trouble.`);
   }

@@ -75,12 +75,12 @@ export class FormCache {
     this.maxAgeMs = o.maxAgeMs ?? 10 * 60_000;
     this.now = o.now ?? Date.now;
     o.feed?.subscribe({
-      changed: (c) => this.forget(keyOf(c.platform, c.workspaceId)),
+      changed: (c) => void this.forget(keyOf(c.platform, c.workspaceId)),
       listening: (up) => {
         if (up === this.trusted) return;
         this.trusted = up;
         if (!up) o.log.warn('form changes from other processes cannot be heard: /apply reads its form from the database until they can');
-        for (const key of [...this.entries.keys()]) this.forget(key);
+        for (const key of [...this.entries.keys()]) void this.forget(key);
       },
     });
   }
@@ -112,13 +112,14 @@ export class FormCache {
   }
 
   /**
-   * A use case changed a program or its questions, and its transaction has committed: forget the
-   * workspace here (reloading it), and tell the other processes. Never throws.
+   * A use case changed a program or its questions, and its transaction has committed: tell the
+   * other processes, and forget the workspace here. Resolves once it is loaded again (when it was
+   * in memory), so whoever made the change sees it in the next /apply. Never throws.
    */
-  changed(program: Pick<Program, 'platform' | 'workspaceId'>): void {
-    this.forget(keyOf(program.platform, program.workspaceId));
+  async changed(program: Pick<Program, 'platform' | 'workspaceId'>): Promise<void> {
     this.o.feed?.publish({ platform: program.platform, workspaceId: program.workspaceId })
       .catch((err: unknown) => this.o.log.warn({ err }, 'could not tell other processes that a form changed; they reload it within minutes'));
+    await this.forget(keyOf(program.platform, program.workspaceId));
   }
 
   /** Forgets everything (e.g. a test that wants the path without memory). Loads again on use. */
@@ -135,16 +136,15 @@ export class FormCache {
   }
 
   /** Drops a workspace; reloads it when it was in memory (or on its way), since it is in use. */
-  private forget(key: string): void {
+  private forget(key: string): Promise<void> {
     const had = this.entries.get(key) ?? this.loads.get(key);
     this.bump(key);
     const entry = this.entries.get(key);
     this.entries.delete(key);
     for (const p of entry?.programs ?? []) this.byProgram.delete(p.program.id);
-    if (had && this.trusted) {
-      const [platform, workspaceId] = key.split('\u0000') as [string, string];
-      void this.load(key, platform, workspaceId);
-    }
+    if (!had || !this.trusted) return Promise.resolve();
+    const [platform, workspaceId] = key.split('\u0000') as [string, string];
+    return this.load(key, platform, workspaceId);
   }
 
   private load(key: string, platform: string, workspaceId: string): Promise<void> {

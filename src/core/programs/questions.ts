@@ -36,7 +36,7 @@ export async function addQuestion(deps: CoreDeps, o: { actor: Actor; program: Pr
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.added', subject: { type: 'question', id: q.id }, data: { prompt: q.prompt } }, deps.now());
     return q;
   });
-  deps.forms.changed(o.program);
+  await deps.forms.changed(o.program);
   return created;
 }
 
@@ -56,7 +56,7 @@ export async function editQuestion(deps: CoreDeps, o: { actor: Actor; program: P
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.edited', subject: { type: 'question', id: q.id }, data: change }, deps.now());
     return saved;
   });
-  deps.forms.changed(o.program);
+  await deps.forms.changed(o.program);
   return updated;
 }
 
@@ -68,7 +68,7 @@ export async function removeQuestion(deps: CoreDeps, o: { actor: Actor; program:
     await r.questions.reorder(o.program.id, rest);
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.removed', subject: { type: 'question', id: q.id }, data: { prompt: q.prompt } }, deps.now());
   });
-  deps.forms.changed(o.program);
+  await deps.forms.changed(o.program);
   return q;
 }
 
@@ -85,6 +85,6 @@ export async function reorderQuestions(deps: CoreDeps, o: { actor: Actor; progra
     await r.questions.reorder(o.program.id, order.map((n) => qs[n - 1]!.id));
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: 'question.reordered', subject: { type: 'program', id: o.program.id }, data: { order } }, deps.now());
   });
-  deps.forms.changed(o.program);
+  await deps.forms.changed(o.program);
   return deps.store.questions.list(o.program.id);
 }

@@ -106,7 +106,7 @@ export async function setupProgram(deps: CoreDeps, input: SetupInput): Promise<S
     await audit(r, { programId: program.id, actorId: input.actor.member.id, action: 'program.created', subject: { type: 'program', id: program.id } }, now());
     return { program, created: true, promoted: 0 };
   });
-  deps.forms.changed(result.program); // /apply's form shows the name, why and objective
+  await deps.forms.changed(result.program); // /apply's form shows the name, why and objective
   deps.kick();
   return { ...result, state: await programState(store, result.program) };
 }
@@ -151,7 +151,7 @@ export async function setRules(deps: CoreDeps, input: RulesInput): Promise<Rules
     await audit(r, { programId: program.id, actorId: input.actor.member.id, action: 'program.rules_changed', subject: { type: 'program', id: program.id }, data: patch }, deps.now());
     return saved;
   });
-  deps.forms.changed(updated);
+  await deps.forms.changed(updated);
   // New rules apply to open votes at once: a lower quorum may already be met.
   const committeeSize = await resettleOpenApplications(deps, updated);
   return { program: updated, state: await programState(deps.store, updated), committeeSize };
@@ -182,7 +182,7 @@ export async function setApplicationsOpen(deps: CoreDeps, o: { actor: Actor; pro
     await audit(r, { programId: o.program.id, actorId: o.actor.member.id, action: o.open ? 'program.opened' : 'program.closed', subject: { type: 'program', id: o.program.id } }, deps.now());
     return saved;
   });
-  deps.forms.changed(updated);
+  await deps.forms.changed(updated);
   return updated;
 }
 

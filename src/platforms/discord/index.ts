@@ -11,7 +11,7 @@ import {
   type PostOptions, type UserRef,
 } from '../../core/ports/chat-platform.js';
 import { discordCode, mapped, toPlatformError } from './errors.js';
-import { handleInteraction } from './interactions.js';
+import { Acknowledgements, handleInteraction } from './interactions.js';
 import { FormSessions } from './modals.js';
 import { onceOptions } from './nonce.js';
 import { KeyedQueue, onReaction, readReactions, routeEmoji } from './reactions.js';
@@ -58,6 +58,7 @@ export class DiscordAdapter implements ChatPlatform {
   readonly client: Client;
   private readonly log: Logger;
   private readonly forms: FormSessions;
+  private readonly acks = new Acknowledgements();
   private readonly queue = new KeyedQueue();
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly membersLoaded = new Set<string>();
@@ -103,7 +104,7 @@ export class DiscordAdapter implements ChatPlatform {
     const { client } = this;
     client.on(Events.InteractionCreate, (i) => {
       if (this.stopped) return;
-      this.track(handleInteraction({ sink, forms: this.forms, log: this.log }, i));
+      this.track(handleInteraction({ sink, forms: this.forms, log: this.log, acks: this.acks }, i));
     });
     const reacted = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
       if (this.stopped || !client.isReady()) return;

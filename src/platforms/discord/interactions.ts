@@ -17,6 +17,24 @@ export interface InteractionDeps {
   sink: InboundSink;
   forms: FormSessions;
   log: Logger;
+  acks: Acknowledgements;
+}
+
+/** The first answers (acknowledgements) on their way to Discord. */
+export class Acknowledgements {
+  private readonly pending = new Set<Promise<void>>();
+
+  /** Counts `first` as on its way until it settles; returns it as it is. */
+  send<T>(first: Promise<T>): Promise<T> {
+    const settled: Promise<void> = first.then(() => undefined, () => undefined).finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+    return first;
+  }
+
+  /** Resolves once every acknowledgement sent so far has been answered (or has failed). */
+  async sent(): Promise<void> {
+    if (this.pending.size) await Promise.all([...this.pending]);
+  }
 }
 
 type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
@@ -30,10 +48,10 @@ export async function handleInteraction(d: InteractionDeps, i: Interaction): Pro
   if (i.isButton()) return button(d, i);
   if (i.isAutocomplete()) {
     d.log.info({ command: i.commandName }, 'autocomplete is not used by my commands; answered with no suggestions');
-    return i.respond([]);
+    return d.acks.send(i.respond([]));
   }
   d.log.warn({ type: i.type, id: i.id }, 'ignored an interaction of a kind I do not handle');
-  if (i.isRepliable()) await i.reply({ content: "I can't do anything with that here.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  if (i.isRepliable()) await d.acks.send(i.reply({ content: "I can't do anything with that here.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
 }
 
 function where(i: Answerable): { user: UserRef; channel: ChannelRef } | null {
@@ -44,8 +62,8 @@ function where(i: Answerable): { user: UserRef; channel: ChannelRef } | null {
   };
 }
 
-const notInGuild = (i: Answerable) =>
-  i.reply({ content: 'Please use my commands in the server, not in direct messages.', flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+const notInGuild = (d: InteractionDeps, i: Answerable) =>
+  d.acks.send(i.reply({ content: 'Please use my commands in the server, not in direct messages.', flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
 
 /** Options flattened to the neutral names; users, channels and roles by id. */
 export function flattenOptions(options: readonly CommandInteractionOption[]): Record<string, unknown> {
@@ -75,7 +93,7 @@ export function commandPath(i: ChatInputCommandInteraction): string {
 
 async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
   const at = where(i);
-  if (!at) return void (await notInGuild(i));
+  if (!at) return void (await notInGuild(d, i));
   const inv = { name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at };
   const known = d.sink.immediate?.(inv);
   if (known) return deliver(d, i, known, false);
@@ -84,22 +102,22 @@ async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Prom
 
 async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
   const at = where(i);
-  if (!at) return void (await notInGuild(i));
+  if (!at) return void (await notInGuild(d, i));
   const ids = parseCustomId(i.customId);
   const session = ids && d.forms.get(ids.token, i.user.id);
   if (!ids || !session) {
     d.log.info({ customId: i.customId, user: i.user.id }, 'a modal arrived for a form I no longer have');
-    return void (await i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+    return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
   Object.assign(session.values, submittedValues(i));
   const total = session.steps.length;
   if (ids.round !== session.round) {
     // An older modal (opened before /apply was run again): keep its answers, continue with the current one.
-    return void (await i.reply({ content: 'Saved what you typed. Continue here:', components: [stepButton(session, 0, 'Continue')], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+    return void (await d.acks.send(i.reply({ content: 'Saved what you typed. Continue here:', components: [encodable(stepButton(session, 0, 'Continue'))], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
   if (ids.step + 1 < total) {
     const content = `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
-    return void (await i.reply({ content, components: [stepButton(session, ids.step + 1)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+    return void (await d.acks.send(i.reply({ content, components: [encodable(stepButton(session, ids.step + 1))], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
   const sub = { formId: session.spec.id, values: { ...session.values }, ...at };
   const known = d.sink.checkForm?.(sub);
@@ -112,16 +130,21 @@ async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
   const session = ids && d.forms.get(ids.token, i.user.id);
   if (!ids) {
     d.log.info({ customId: i.customId }, 'ignored a button I did not make');
-    return void (await i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+    return void (await d.acks.send(i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
-  if (!session) return void (await i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  if (!session) return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
-  await i.showModal(encodable(modalFor(session, step)));
+  await d.acks.send(i.showModal(encodable(modalFor(session, step))));
 }
 
-/** Acknowledges at once (an ephemeral deferral), then asks the core and fills the reply in. */
+/**
+ * Acknowledges at once (an ephemeral deferral), then asks the core and fills the reply in. The
+ * work waits until every acknowledgement sent before its own has arrived too: in a burst, everyone
+ * is acknowledged before anyone's database work begins.
+ */
 async function answerLater(d: InteractionDeps, i: Answerable, ask: () => Promise<Reply>, session?: FormSession): Promise<void> {
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await d.acks.send(i.deferReply({ flags: MessageFlags.Ephemeral }));
+  await d.acks.sent();
   let reply: Reply;
   try {
     reply = await ask();
@@ -147,7 +170,7 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
       await i.editReply({ content: 'Done: posted in the channel.', allowedMentions: noMentions });
       return void (await i.followUp({ ...payload, allowedMentions: noMentions } as never));
     }
-    await i.reply({ ...payload, ...(visible ? {} : ephemeral), allowedMentions: noMentions } as never);
+    await d.acks.send(i.reply({ ...payload, ...(visible ? {} : ephemeral), allowedMentions: noMentions } as never));
   };
   switch (reply.kind) {
     case 'none':
@@ -158,7 +181,7 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
       return send(render(reply.message), !reply.private);
     case 'form': {
       const s = d.forms.open(i.user.id, reply.form);
-      if (!deferred && !i.isModalSubmit()) return i.showModal(encodable(modalFor(s, 0)));
+      if (!deferred && !i.isModalSubmit()) return d.acks.send(i.showModal(encodable(modalFor(s, 0))));
       // A modal must be the first answer; after a deferral (or to a modal) a button opens it.
       const intro: OutboundMessage = { title: reply.form.title, text: `${reply.form.intro}\n\nYour form is ready.` };
       return send({ ...render(intro), components: [stepButton(s, 0)] });
