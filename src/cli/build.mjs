@@ -21,9 +21,10 @@ const require = createRequire(join(root, 'package.json'));
 /**
  * The node options `npm start` runs the build with (package.json's start script spells them out; a
  * test keeps the two equal). --max-semi-space-size=2 caps V8's young generation at 2 MB per
- * semi-space (Node's default lets it grow to 16 MB during start-up and keep it): measured side by
- * side, the idle bot is ~20 MB smaller with Discord and ~35 MB with Discord and Slack, for ~5 % more
- * CPU in a long console session (more, shorter scavenges). See test/bench/startup.bench.ts.
+ * semi-space (Node's default lets it grow to 16 MB during start-up and keep it): in five side-by-side
+ * pairs the idle bot was ~17 MB smaller with Discord and ~30 MB with Discord and Slack, and varied
+ * less, for ~5 % more CPU in a long console session (more, shorter scavenges). The start-up bench
+ * runs one Discord bot without them in each round (test/bench/startup.bench.ts).
  */
 export const nodeFlags = ['--max-semi-space-size=2'];
 
