@@ -42,9 +42,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function botEntry(): Promise<{ args: string[]; label: string }> {
   const builder = join(root, 'src', 'cli', 'build.mjs');
   if (existsSync(builder)) {
-    const { build } = (await import(pathToFileURL(builder).href)) as { build(o?: { quiet?: boolean }): Promise<void> };
+    const { build, nodeFlags = [] } = (await import(pathToFileURL(builder).href)) as { build(o?: { quiet?: boolean }): Promise<void>; nodeFlags?: string[] };
     await build({ quiet: true });
-    return { args: [join(root, 'out', 'main.js')], label: 'node out/main.js' };
+    return { args: [...nodeFlags, join(root, 'out', 'main.js')], label: ['node', ...nodeFlags, 'out/main.js'].join(' ') };
   }
   return { args: ['--import', 'tsx', join(root, 'src', 'main.ts')], label: 'node --import tsx src/main.ts' };
 }
