@@ -37,7 +37,7 @@ export interface CoreOptions {
   random?: () => number;
   /** How processes sharing the database hear of form changes (PostgreSQL); none for a single process. */
   formChanges?: FormChangeFeed;
-  /** How many commands, forms and reactions the core works on at once; the rest wait their turn (default 8). */
+  /** How many commands, forms and reactions the core works on at once; the rest wait their turn (default 32: enough for votes on many applications to proceed side by side on PostgreSQL, whose pool has 10 connections). */
   concurrency?: number;
 }
 
@@ -103,7 +103,7 @@ export function createCore(o: CoreOptions): Core {
       throw err;
     }
   };
-  const queue = new WorkQueue(o.concurrency ?? 8);
+  const queue = new WorkQueue(o.concurrency ?? 32);
   const sink: InboundSink = {
     command: (inv) => queue.run(() => runCommand(deps, commands, inv)),
     formSubmitted: (sub) => queue.run(() => formSubmitted(sub)),
