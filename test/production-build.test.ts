@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, nodeFlags } from '../src/cli/build.mjs';
+import { startDiscordDouble } from './doubles/discord/index.js';
 import { freshDatabaseUrl } from './support/database.js';
 import { runBot } from './support/run-bot.js';
 
@@ -92,6 +93,23 @@ describe('the production build', () => {
       built.child.stdin.end(':quit\n');
       await built.exited;
     }
+  }, 30_000);
+
+  it('GIVEN Discord configured WHEN the build runs THEN its bundled discord.js connects through the double and answers /about', async () => {
+    const double = await startDiscordDouble();
+    const built = startBuilt({ DATABASE_URL: await freshUrl(), DISCORD_TOKEN: double.token, DISCORD_APPLICATION_ID: double.applicationId, DISCORD_API_URL: double.apiUrl });
+    try {
+      await expect.poll(() => built.output().stderr, { timeout: 20_000 }).toContain('"msg":"ready"');
+      const interaction = double.command({ user: double.user('alice').id, name: 'about' });
+      await double.waitForResponse(interaction);
+      await expect.poll(() => JSON.stringify(double.originalMessage(interaction)?.body ?? null), { timeout: 10_000 }).toContain('There is no ambassador program here yet');
+      expect(double.unknownRoutes()).toEqual([]);
+    } finally {
+      built.child.kill('SIGTERM');
+      await built.exited;
+      await double.close();
+    }
+    expect(built.output().stderr).not.toMatch(/"level":(50|60)/);
   }, 30_000);
 
   it('GIVEN package.json WHEN npm start runs THEN it builds first and starts the build with node and the measured node options, with no loader', () => {
