@@ -32,13 +32,18 @@ export function createDispatcher(deps: () => CoreDeps, leaseMs = 60_000): Dispat
   async function runOnce(): Promise<number> {
     const d = deps();
     const due = await d.store.outbox.due(d.now(), 50);
+    // A burst of votes queues a refresh of the same committee post per vote: a refresh shows the
+    // application as it is when it runs, so the last one of a batch shows all the others would.
+    const lastRefresh = new Map<number, number>();
+    for (const item of due) if (item.effect.kind === 'committee.refresh') lastRefresh.set(item.effect.applicationId, item.id);
     let handled = 0;
     for (const item of due) {
       const now = d.now();
       if (!(await d.store.outbox.claim(item.id, item.nextAttemptAt, new Date(now.getTime() + leaseMs)))) continue;
       handled++;
       try {
-        await performEffect(d, item.effect, { key: `outbox:${item.id}` });
+        const superseded = item.effect.kind === 'committee.refresh' && lastRefresh.get(item.effect.applicationId) !== item.id;
+        if (!superseded) await performEffect(d, item.effect, { key: `outbox:${item.id}` });
         await d.store.outbox.done(item.id, d.now());
       } catch (err) {
         await onFailure(d, item.id, item.effect, item.attempts + 1, err);
