@@ -38,6 +38,7 @@ export interface Repositories {
     inWorkspace(platform: string, workspaceId: string): Promise<Program[]>;
   };
   committee: {
+    memberIds(programId: number): Promise<number[]>;
     add(programId: number, memberId: number): Promise<void>;
     remove(programId: number, memberId: number): Promise<boolean>;
     list(programId: number): Promise<Member[]>;
@@ -73,15 +74,19 @@ export interface Repositories {
     votingEndedBy(now: Date): Promise<Application[]>;
     /** Voting applications whose window ends before `before`, not yet reminded. */
     needingReminder(before: Date): Promise<Application[]>;
-    /** Takes the row lock first, so concurrent votes on one application are serialised. */
-    lock(id: number): Promise<void>;
+    /**
+     * Takes the row lock first, so concurrent votes on one application are serialised, and returns
+     * the application as it is under that lock (null when there is none).
+     */
+    lock(id: number): Promise<Application | null>;
     /** Conditional update: applies only while the status is one of `from`; false when someone else moved it first. */
     transition(id: number, from: readonly ApplicationStatus[], patch: Partial<Application>): Promise<boolean>;
     setCommitteeMessage(id: number, channelId: string, messageId: string): Promise<void>;
     markReminded(id: number, at: Date): Promise<boolean>;
   };
   votes: {
-    set(applicationId: number, voterId: number, choice: VoteChoice, at: Date): Promise<VoteChoice | null>;
+    /** Records (or replaces) a member's vote; the caller knows the earlier choice from `list`. */
+    set(applicationId: number, voterId: number, choice: VoteChoice, at: Date): Promise<void>;
     remove(applicationId: number, voterId: number): Promise<VoteChoice | null>;
     list(applicationId: number): Promise<Vote[]>;
   };
@@ -106,6 +111,8 @@ export interface Repositories {
     /** Leases an item to this process until `until`; false when another process took it first. */
     claim(id: number, seenNextAttemptAt: Date, until: Date): Promise<boolean>;
     done(id: number, at: Date): Promise<void>;
+    /** Marks items done without carrying them out (superseded by a later item); one statement for all. */
+    skip(ids: number[], at: Date): Promise<void>;
     retryAt(id: number, at: Date, error: string): Promise<void>;
     failed(id: number, at: Date, error: string): Promise<void>;
     /** The earliest time after `after` when a pending item (a retry, or one leased by a process) may be tried; null when none. */

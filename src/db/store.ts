@@ -82,6 +82,7 @@ function repositories(db: Tx, provider: Provider): Repositories {
         });
       },
       remove: async (programId, memberId) => (await db.committeeMember.deleteMany({ where: { programId, memberId } })).count > 0,
+      memberIds: async (programId) => (await db.committeeMember.findMany({ where: { programId }, select: { memberId: true } })).map((c) => c.memberId),
       list: async (programId) =>
         (await db.committeeMember.findMany({ where: { programId }, include: { member: true }, orderBy: { id: 'asc' } })).map((c) =>
           toMember(c.member),
@@ -157,8 +158,10 @@ function repositories(db: Tx, provider: Provider): Repositories {
           toApplication,
         ),
       async lock(id) {
-        // A write as the transaction's first statement: PostgreSQL takes the row lock, SQLite the write lock.
-        await db.application.updateMany({ where: { id }, data: { updatedAt: new Date() } });
+        // A write as the transaction's first statement: PostgreSQL takes the row lock, SQLite the write
+        // lock; RETURNING reads the row under that lock in the same statement.
+        const [row] = await db.application.updateManyAndReturn({ where: { id }, data: { updatedAt: new Date() } });
+        return row ? toApplication(row) : null;
       },
       async transition(id, from, patch) {
         const data = applicationColumns(patch);
@@ -174,13 +177,11 @@ function repositories(db: Tx, provider: Provider): Repositories {
     },
     votes: {
       async set(applicationId, voterId, choice, at) {
-        const before = await db.vote.findUnique({ where: { applicationId_voterId: { applicationId, voterId } } });
         await db.vote.upsert({
           where: { applicationId_voterId: { applicationId, voterId } },
           create: { applicationId, voterId, choice: upper<Choice>(choice), createdAt: at },
           update: { choice: upper<Choice>(choice) },
         });
-        return before ? lower<VoteChoice>(before.choice) : null;
       },
       async remove(applicationId, voterId) {
         const before = await db.vote.findUnique({ where: { applicationId_voterId: { applicationId, voterId } } });
@@ -244,6 +245,9 @@ function repositories(db: Tx, provider: Provider): Repositories {
         (await db.outboxItem.updateMany({ where: { id, nextAttemptAt: seen, doneAt: null, failedAt: null }, data: { nextAttemptAt: until } })).count === 1,
       async done(id, at) {
         await db.outboxItem.update({ where: { id }, data: { doneAt: at, attempts: { increment: 1 } } });
+      },
+      async skip(ids, at) {
+        if (ids.length) await db.outboxItem.updateMany({ where: { id: { in: ids }, doneAt: null }, data: { doneAt: at } });
       },
       async retryAt(id, at, error) {
         await db.outboxItem.update({ where: { id }, data: { nextAttemptAt: at, lastError: error, attempts: { increment: 1 } } });

@@ -54,7 +54,7 @@ async function as(core: Core, who: string, name: string, options: Record<string,
   return reply;
 }
 
-async function round(url: string | undefined): Promise<{ perSecond: number; problems: string[] }> {
+async function round(url: string | undefined): Promise<{ perSecond: number; cpuMs: number; problems: string[] }> {
   if (url) process.env.DATABASE_URL = url;
   const db: TestDatabase = await createTestDatabase();
   const core = createCore({ store: createStore(db), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC' });
@@ -77,9 +77,13 @@ async function round(url: string | undefined): Promise<{ perSecond: number; prob
     const reactions = apps.flatMap((a, i) => voters.map((v, j) => ({ v, msg: a.committeeMessageId!, emoji: (i + j) % 3 === 0 ? '❌' : '✅' })));
 
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await Promise.all(reactions.map((r) => core.sink.reaction({ message: { channel: channel('committee'), id: r.msg }, user: user(r.v), added: true, emoji: r.emoji })));
     const ms = performance.now() - started;
     await core.dispatcher.drain();
+    // The bench process's CPU (this process: the core, Prisma, and on SQLite the database itself) per reaction, refreshes included.
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / reactions.length;
 
     const votes = await db.prisma.vote.count();
     const decisions = await db.prisma.auditEvent.groupBy({ by: ['subjectId'], where: { action: { in: ['application.accepted', 'application.rejected', 'application.waitlisted'] } }, _count: true });
@@ -91,7 +95,7 @@ async function round(url: string | undefined): Promise<{ perSecond: number; prob
       twice && `${twice} decided twice`,
       undecided && `${undecided} left undecided`,
     ].filter((p): p is string => Boolean(p));
-    return { perSecond: (reactions.length / ms) * 1000, problems };
+    return { perSecond: (reactions.length / ms) * 1000, cpuMs, problems };
   } finally {
     await core.dispatcher.stop();
     await db.destroy();
@@ -104,11 +108,13 @@ export async function run(): Promise<void> {
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
   for (const [label, provider, url] of [['SQLite', 'sqlite', 'file:'], ['PostgreSQL', 'postgresql', pgUrl]] as const) {
     const rates: number[] = [];
+    const cpu: number[] = [];
     const problems: string[] = [];
     try {
       for (let i = 0; i < ROUNDS; i++) {
         const r = await round(url);
         rates.push(r.perSecond);
+        cpu.push(r.cpuMs);
         problems.push(...r.problems);
       }
     } catch (err) {
@@ -119,7 +125,7 @@ export async function run(): Promise<void> {
     }
     const ratio = rates.map((r) => r / today[provider]);
     console.log(
-      `${label.padEnd(10)} ${fmt(rates, 0)} reactions/s, ${fmt(ratio, 2)}× today's ${today[provider]}/s (target ≥ 2×); ` +
+      `${label.padEnd(10)} ${fmt(rates, 0)} reactions/s, ${fmt(ratio, 2)}× today's ${today[provider]}/s (target ≥ 2×); CPU ${fmt(cpu, 2)} ms per reaction in this process; ` +
         `${problems.length ? problems.join(', ') : '0 lost, 0 counted twice, each decided once'}; ${load()}`,
     );
     if (problems.length) process.exitCode = 1;

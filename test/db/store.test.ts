@@ -70,9 +70,12 @@ describe(`repositories round-trip every model on ${testProvider}`, () => {
     expect((await store.applications.byCommitteeMessage('C1', 'M1'))?.ref).toBe('ATEST1');
     expect((await store.applications.votingWithMessages('discord')).map((x) => x.ref)).toEqual(['ATEST1']);
 
-    expect(await store.votes.set(a.id, ann.id, 'approve', at)).toBeNull();
-    expect(await store.votes.set(a.id, ann.id, 'reject', at)).toBe('approve');
+    await store.votes.set(a.id, ann.id, 'approve', at);
+    expect((await store.votes.list(a.id)).map((v) => v.choice)).toEqual(['approve']);
+    await store.votes.set(a.id, ann.id, 'reject', at);
     expect((await store.votes.list(a.id)).map((v) => v.choice)).toEqual(['reject']);
+    expect((await store.applications.lock(a.id))?.ref).toBe(a.ref);
+    expect(await store.applications.lock(a.id + 1000)).toBeNull();
     expect(await store.votes.remove(a.id, ann.id)).toBe('reject');
     expect(await store.votes.remove(a.id, ann.id)).toBeNull();
 
@@ -106,6 +109,8 @@ describe(`repositories round-trip every model on ${testProvider}`, () => {
     await store.outbox.enqueue({ kind: 'post', platform: 'discord', workspaceId: 'G1', channelId: 'C2', message: { text: 'board', image: { png, name: 'board.png', alt: 'the board' } } });
     const [posted] = await store.outbox.due(new Date(at.getTime() + 3600e3), 10);
     expect(posted?.effect.kind === 'post' && posted.effect.message.image?.png).toEqual(png); // bytes survive the JSON column
+    await store.outbox.skip([posted!.id], at); // superseded: done without being carried out
+    expect(await store.outbox.due(new Date(at.getTime() + 3600e3), 10)).toEqual([]);
 
     await store.notices.add(bob.id, 'You are in!');
     expect(await store.notices.take(bob.id, at)).toEqual(['You are in!']);

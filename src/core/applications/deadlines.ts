@@ -1,6 +1,6 @@
 // Time-driven steps of a vote: the window closing, and one reminder a day before it closes.
 import type { CoreDeps } from '../deps.js';
-import { committeeMembers } from '../programs/committee.js';
+import { committeeIds, committeeMembers } from '../programs/committee.js';
 import { formatDate } from '../text.js';
 import { settle } from '../voting/settle.js';
 
@@ -26,10 +26,9 @@ export async function closeDueVotes(deps: CoreDeps): Promise<number> {
   for (const due of await deps.store.applications.votingEndedBy(deps.now())) {
     const program = await deps.store.programs.byId(due.programId);
     if (!program) continue;
-    const committee = new Set((await committeeMembers(deps, deps.store, program)).map((m) => m.id));
+    const committee = await committeeIds(deps, deps.store, program);
     const settled = await deps.store.transaction(async (r) => {
-      await r.applications.lock(due.id);
-      const app = await r.applications.byId(due.id);
+      const app = await r.applications.lock(due.id);
       if (!app || app.votingEndsAt > deps.now()) return 'closed';
       return settle(deps, r, program, app, committee);
     });

@@ -42,8 +42,7 @@ export async function overrideDecision(deps: CoreDeps, o: OverrideInput): Promis
     }
   }
   const result = await store.transaction(async (r): Promise<OverrideOutcome> => {
-    await r.applications.lock(app.id);
-    const current = (await r.applications.byId(app.id))!;
+    const current = (await r.applications.lock(app.id))!;
     if (o.outcome === 'waitlist') {
       const room = await places(r, program);
       // The waitlist is a queue for a full program: with a place free, waiting would be for nothing.

@@ -33,17 +33,19 @@ export function createDispatcher(deps: () => CoreDeps, leaseMs = 60_000): Dispat
     const d = deps();
     const due = await d.store.outbox.due(d.now(), 50);
     // A burst of votes queues a refresh of the same committee post per vote: a refresh shows the
-    // application as it is when it runs, so the last one of a batch shows all the others would.
+    // application as it is when it runs, so the last one of a batch shows all the others would, and
+    // the earlier ones are marked done together (whoever carries out the last one, this process or another).
     const lastRefresh = new Map<number, number>();
     for (const item of due) if (item.effect.kind === 'committee.refresh') lastRefresh.set(item.effect.applicationId, item.id);
-    let handled = 0;
-    for (const item of due) {
+    const superseded = due.filter((item) => item.effect.kind === 'committee.refresh' && lastRefresh.get(item.effect.applicationId) !== item.id);
+    await d.store.outbox.skip(superseded.map((item) => item.id), d.now());
+    let handled = superseded.length;
+    for (const item of due.filter((i) => !superseded.includes(i))) {
       const now = d.now();
       if (!(await d.store.outbox.claim(item.id, item.nextAttemptAt, new Date(now.getTime() + leaseMs)))) continue;
       handled++;
       try {
-        const superseded = item.effect.kind === 'committee.refresh' && lastRefresh.get(item.effect.applicationId) !== item.id;
-        if (!superseded) await performEffect(d, item.effect, { key: `outbox:${item.id}` });
+        await performEffect(d, item.effect, { key: `outbox:${item.id}` });
         await d.store.outbox.done(item.id, d.now());
       } catch (err) {
         await onFailure(d, item.id, item.effect, item.attempts + 1, err);

@@ -15,6 +15,12 @@ export async function committeeMembers(deps: CoreDeps, r: Repositories, program:
   return r.committee.list(program.id);
 }
 
+/** The member ids of the committee: what deciding who counts needs (one query for an explicit list, no names). */
+export async function committeeIds(deps: CoreDeps, r: Repositories, program: Program): Promise<Set<number>> {
+  if (program.committeeRef && deps.platform(program.platform)) return new Set((await committeeMembers(deps, r, program)).map((m) => m.id));
+  return new Set(await r.committee.memberIds(program.id));
+}
+
 export async function isOnCommittee(deps: CoreDeps, r: Repositories, program: Program, member: Member): Promise<boolean> {
   const platform = deps.platform(program.platform);
   if (program.committeeRef && platform) {

@@ -4,7 +4,7 @@ import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import type { Actor, Member, Program } from '../model.js';
 import { settle } from '../voting/settle.js';
-import { committeeMembers } from './committee.js';
+import { committeeIds, committeeMembers } from './committee.js';
 
 /** A person named in a command: their platform id, and their display name when the platform told us. */
 export interface PersonRef {
@@ -40,11 +40,10 @@ export async function changeCommittee(deps: CoreDeps, o: { actor: Actor; program
 
 /** Settles every open vote with the committee as it is now; returns the committee's size. */
 export async function resettleOpenApplications(deps: CoreDeps, program: Program): Promise<number> {
-  const committee = new Set((await committeeMembers(deps, deps.store, program)).map((m) => m.id));
+  const committee = await committeeIds(deps, deps.store, program);
   for (const open of await deps.store.applications.withStatus(program.id, ['voting'])) {
     await deps.store.transaction(async (r) => {
-      await r.applications.lock(open.id);
-      const app = await r.applications.byId(open.id);
+      const app = await r.applications.lock(open.id);
       if (app && (await settle(deps, r, program, app, committee)) === 'pending') await r.outbox.enqueue({ kind: 'committee.refresh', applicationId: app.id });
     });
   }

@@ -4,10 +4,10 @@
 // where the platform lets it, and the committee post shows everyone's current choice.
 import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
-import type { Application, Member, Program } from '../model.js';
+import type { Application, Member, Program, Vote } from '../model.js';
 import type { ReactionEvent, VoteChoice } from '../ports/chat-platform.js';
 import type { Repositories } from '../repositories.js';
-import { committeeMembers } from '../programs/committee.js';
+import { committeeIds } from '../programs/committee.js';
 import { choiceFor } from './emoji.js';
 import { settle } from './settle.js';
 
@@ -26,7 +26,7 @@ export async function reactionToVote(deps: CoreDeps, ev: ReactionEvent): Promise
   if (!choice) return 'not-a-vote-emoji';
   const voter = await store.members.upsert(ev.user);
   // Asked before the transaction: with a platform group it is a platform call.
-  const committee = new Set((await committeeMembers(deps, store, program)).map((m) => m.id));
+  const committee = await committeeIds(deps, store, program);
 
   const ignore = async (why: VoteResult): Promise<VoteResult> => {
     if (ev.added) await takeBack(deps, store, program, found, ev.user.id, ev.emoji);
@@ -40,38 +40,46 @@ export async function reactionToVote(deps: CoreDeps, ev: ReactionEvent): Promise
   if (!committee.has(voter.id) && ev.added) return ignore('not-committee');
 
   const result = await store.transaction(async (r): Promise<VoteResult> => {
-    await r.applications.lock(found.id);
-    const app = await r.applications.byId(found.id);
+    const app = await r.applications.lock(found.id);
     if (!app || app.status !== 'voting') return 'closed';
-    const outcome = ev.added ? await castVote(deps, r, program, app, voter, choice, ev.user.id) : await withdrawVote(deps, r, program, app, voter, choice);
+    // Read once: the earlier choice comes from it, and settling counts it with this change applied.
+    const votes = await r.votes.list(app.id);
+    const outcome = ev.added ? await castVote(deps, r, program, app, votes, voter, choice, ev.user.id) : await withdrawVote(deps, r, program, app, votes, voter, choice);
     if (outcome === 'unchanged') return outcome;
     // Still open after settling: the post shows the new vote (a decision refreshes it anyway).
-    if ((await settle(deps, r, program, app, committee)) === 'pending') await r.outbox.enqueue({ kind: 'committee.refresh', applicationId: app.id });
-    return outcome;
+    if ((await settle(deps, r, program, app, committee, outcome.votes)) === 'pending') await r.outbox.enqueue({ kind: 'committee.refresh', applicationId: app.id });
+    return outcome.result;
   });
   if (result === 'closed' && ev.added) return ignore('closed');
   deps.kick();
   return result;
 }
 
+/** What a vote changed, and the application's votes after it. */
+type Changed = 'unchanged' | { result: 'recorded' | 'withdrawn'; votes: Vote[] };
+
 async function castVote(
-  deps: CoreDeps, r: Repositories, program: Program, app: Application, voter: Member, choice: VoteChoice, userId: string,
-): Promise<VoteResult> {
+  deps: CoreDeps, r: Repositories, program: Program, app: Application, votes: Vote[], voter: Member, choice: VoteChoice, userId: string,
+): Promise<Changed> {
   const at = deps.now();
-  const before = await r.votes.set(app.id, voter.id, choice, at);
+  const before = votes.find((v) => v.voterId === voter.id)?.choice ?? null;
   if (before === choice) return 'unchanged';
+  await r.votes.set(app.id, voter.id, choice, at);
   await audit(r, { programId: program.id, actorId: voter.id, action: before ? 'vote.changed' : 'vote.cast', subject: { type: 'application', id: app.ref }, data: { choice, before } }, at);
   if (before) await takeBack(deps, r, program, app, userId, program.emoji[before]);
-  return 'recorded';
+  const after = before ? votes.map((v) => (v.voterId === voter.id ? { ...v, choice, at } : v)) : [...votes, { voterId: voter.id, choice, at }];
+  return { result: 'recorded', votes: after };
 }
 
-async function withdrawVote(deps: CoreDeps, r: Repositories, program: Program, app: Application, voter: Member, choice: VoteChoice): Promise<VoteResult> {
+async function withdrawVote(
+  deps: CoreDeps, r: Repositories, program: Program, app: Application, votes: Vote[], voter: Member, choice: VoteChoice,
+): Promise<Changed> {
   // Only removing the reaction that is the current vote withdraws it (the last choice counts).
-  const current = (await r.votes.list(app.id)).find((v) => v.voterId === voter.id);
+  const current = votes.find((v) => v.voterId === voter.id);
   if (current?.choice !== choice) return 'unchanged';
   await r.votes.remove(app.id, voter.id);
   await audit(r, { programId: program.id, actorId: voter.id, action: 'vote.withdrawn', subject: { type: 'application', id: app.ref }, data: { choice } }, deps.now());
-  return 'withdrawn';
+  return { result: 'withdrawn', votes: votes.filter((v) => v.voterId !== voter.id) };
 }
 
 /** Removes a reaction that does not (or no longer) counts, where the platform lets the bot. */

@@ -21,11 +21,14 @@ export type Settled = Verdict['kind'] | 'closed';
 
 /**
  * Applies the rules to the application as it stands. `committee` holds the member ids of the current
- * committee. Returns what happened ('pending' = still voting; 'closed' = it was not voting).
+ * committee; `votes`, the application's votes when the caller has just read them under the lock.
+ * Returns what happened ('pending' = still voting; 'closed' = it was not voting).
  */
-export async function settle(deps: CoreDeps, r: Repositories, program: Program, app: Application, committee: ReadonlySet<number>): Promise<Settled> {
+export async function settle(
+  deps: CoreDeps, r: Repositories, program: Program, app: Application, committee: ReadonlySet<number>, votes?: readonly Vote[],
+): Promise<Settled> {
   if (app.status !== 'voting') return 'closed';
-  const t = tally(countedVotes(await r.votes.list(app.id), committee, app));
+  const t = tally(countedVotes(votes ?? (await r.votes.list(app.id)), committee, app));
   const verdict = evaluate(t, program, { closed: deps.now() >= app.votingEndsAt, extended: app.extended });
   switch (verdict.kind) {
     case 'accept':
