@@ -6,6 +6,7 @@ import help from './help.js';
 import about from './about.js';
 import apply from './apply.js';
 import audit from './audit.js';
+import report from './report.js';
 import { applicationCommands } from './application/index.js';
 import { programCommands } from './program/index.js';
 import { committeeCommands } from './committee/index.js';
@@ -22,5 +23,5 @@ export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, exportData,
+  log, me, ...activityCommands, ...leaderboardCommands, report, exportData,
 ];

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { allMigrationsApplied, applyMigrations } from './db/migrate.js';
 import { createStore } from './db/store.js';
 import { localFiles } from './files/local-files.js';
+import { charts } from './render/charts.js';
 import { createCore, type Core } from './core/index.js';
 import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Logger } from './logger.js';
@@ -49,7 +50,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const db = await openMigratedDatabase(config.databaseUrl, log);
   // Processes sharing a PostgreSQL database tell each other when a form changes (/apply opens it from memory).
   const formChanges = db.provider === 'postgresql' ? await (await import('./db/form-changes.js')).listenForFormChanges(config.databaseUrl, log) : undefined;
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges });
+  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges, charts });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Store } from './repositories.js';
 import type { ChatPlatform, Platform } from './ports/chat-platform.js';
 import type { FileSink } from './ports/files.js';
+import type { ChartRenderer } from './ports/charts.js';
 import type { FormCache } from './applications/form-cache.js';
 
 export interface CoreDeps {
@@ -20,4 +21,6 @@ export interface CoreDeps {
   random(): number;
   /** Each workspace's programs and application questions in memory; tell it when they change. */
   forms: FormCache;
+  /** Draws charts (the engagement report's); without it reports are text only. */
+  charts?: ChartRenderer;
 }

@@ -18,6 +18,7 @@ import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
 import type { ChatPlatform, FormSubmission, InboundSink, Platform, ReactionEvent, Reply } from './ports/chat-platform.js';
 import type { Store } from './repositories.js';
 import type { FileSink } from './ports/files.js';
+import type { ChartRenderer } from './ports/charts.js';
 import { say } from './replies.js';
 import { fail } from './errors.js';
 import { reactionToVote } from './voting/cast-vote.js';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   outboxLeaseMs?: number;
   /** Where exports are written (default: ./data/exports). */
   files?: FileSink;
+  /** Draws the engagement report's chart (canvas stays out of the core); none: text only. */
+  charts?: ChartRenderer;
   /** Numbers in [0, 1) for references (default: crypto). The console passes a seeded one, so scripts replay exactly. */
   random?: () => number;
   /** How processes sharing the database hear of form changes (PostgreSQL); none for a single process. */
@@ -84,6 +87,7 @@ export function createCore(o: CoreOptions): Core {
     log: o.log,
     defaultTimeZone: o.defaultTimeZone,
     files: o.files ?? noFiles,
+    charts: o.charts,
     forms,
     random: o.random ?? cryptoRandom,
   };

@@ -1,6 +1,7 @@
 // What the core needs from storage. src/db implements it with Prisma on SQLite and PostgreSQL.
 // A use case that changes state runs inside `store.transaction`, so the change, its audit entry
 // and its queued side effects commit together or not at all.
+import type { EngagementRepository } from './engagement/repository.js';
 import type { UserRef } from './ports/chat-platform.js';
 import type {
   Ambassador, Answer, Application, ApplicationStatus, AuditEntry, Member, Program, ProgramSettings,
@@ -126,4 +127,6 @@ export interface Repositories {
   /** The exactly-once claims of timed posts (src/core/claims.ts). */
   claims: ClaimsRepository;
   activity: ActivityRepository;
+  /** The engagement report's counts (src/core/engagement/). */
+  engagement: EngagementRepository;
 }

@@ -9,6 +9,7 @@ import { openStatuses } from '../core/model.js';
 import { campaignRepository } from './campaign-store.js';
 import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
+import { engagementRepository } from './engagement-queries.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -31,6 +32,7 @@ function repositories(db: Tx, provider: Provider): Repositories {
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
     activity: activityRepository(db, provider),
+    engagement: engagementRepository({ prisma: db, provider }),
     members: {
       async upsert(u) {
         const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };

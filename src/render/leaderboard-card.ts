@@ -28,7 +28,8 @@ export interface LeaderboardCardInput {
 export const CARD_WIDTH = 800;
 export const MAX_CARD_ROWS = 10;
 
-const FAMILY = 'Ambassador DejaVu Sans'; // our own name: never silently resolved to a system font
+export const CARD_FONT_FAMILY = 'Ambassador DejaVu Sans'; // our own name: never silently resolved to a system font
+const FAMILY = CARD_FONT_FAMILY;
 const PAD = 40;
 const HEADER = 120;
 const ROW = 48;
