@@ -56,7 +56,7 @@ export async function lapsedNames(db: QueryDb, q: EngagementQuery & DateRange & 
   const rows = await db.prisma.$queryRaw<Array<{ displayName: string }>>`
     SELECT m."displayName" FROM "Ambassador" b JOIN "Member" m ON m."id" = b."memberId"
     WHERE ${lapsedAt(q, q.to, q.lapsedWeeks)}
-    ORDER BY (SELECT MAX(a."occurredAt") FROM "Activity" a WHERE a."programId" = ${q.programId} AND a."memberId" = b."memberId" AND a."status" = 'VERIFIED') ASC, b."since" ASC, b."id" ASC
+    ORDER BY b."since" ASC, b."id" ASC
     LIMIT ${q.limit}`;
   return rows.map((r) => r.displayName);
 }

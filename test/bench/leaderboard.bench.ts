@@ -1,6 +1,6 @@
 // Weekly and all-time leaderboard over 10,000 ambassadors and 1,000,000 activity rows, on SQLite and
 // PostgreSQL: leaderboard() (through Prisma) beside the same query hand-written and run through the
-// driver (the floor). Run: npx tsx test/bench/leaderboard.bench.ts
+// driver (the floor); then the engagement report on the same data (engagement.bench.ts). Run: npx tsx test/bench/leaderboard.bench.ts
 // BENCH_PG_URL overrides the PostgreSQL server; BENCH_SCHEMA_ONLY=1 skips the recommended indexes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { leaderboard } from '../../src/db/leaderboard-queries.js';
 import { applyMigrations } from '../../src/db/migrate.js';
+import { measureEngagement } from './engagement.bench.js';
 
 const AMBASSADORS = 10_000;
 const ACTIVITIES = 1_000_000;
@@ -51,7 +52,13 @@ const SEED = {
   kind: (i: string) => `(${i} % 4) + 1`,
   points: (i: string) => `((${i} * 7) % 50) + 1`,
   status: (i: string) => `CASE WHEN ${i} % 20 < 16 THEN 'VERIFIED' WHEN ${i} % 20 < 19 THEN 'PENDING' ELSE 'REJECTED' END`,
+  /** Most joined the week before the data starts; every tenth joined during the year (epoch ms). */
+  since: (id: string) => `CASE WHEN ${id} % 10 = 0 THEN ${START} + CAST(${id} % ${WEEKS} AS BIGINT) * ${WEEK_MS} ELSE ${START - WEEK_MS} END`,
+  /** The removed ones (every fiftieth) left in week 40. */
+  removedAt: `${START + 40 * WEEK_MS}`,
 };
+/** When the engagement report runs: the end of the data, so it reports the 12 months before. */
+const REPORT_AT = new Date(START + WEEKS * WEEK_MS);
 
 /** The hand-written floor: what a person would write for this board, placeholders by driver. */
 function floorSql(p: (n: number) => string, withPeriod: boolean, collateC: boolean): string {
@@ -122,8 +129,10 @@ async function benchSqlite(): Promise<void> {
       raw!.exec(`WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${AMBASSADORS})
         INSERT INTO "Member" ("platform","workspaceId","platformUserId","displayName","updatedAt")
         SELECT 'bench','w','u' || i,'Ambassador ' || i,${now} FROM s`);
-      raw!.exec(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut")
-        SELECT 1, "id", CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END, "id" % 33 = 0 FROM "Member"`);
+      const ts = (ms: string) => `strftime('%Y-%m-%dT%H:%M:%f+00:00', (${ms}) / 1000.0, 'unixepoch')`;
+      raw!.exec(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut","since","removedAt")
+        SELECT 1, "id", CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END, "id" % 33 = 0, ${ts(SEED.since('"id"'))},
+          CASE WHEN "id" % 50 = 0 THEN ${ts(SEED.removedAt)} END FROM "Member"`);
       // Dates in the format the Prisma adapter writes: fixed-width ISO-8601 text with +00:00.
       raw!.exec(`WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${ACTIVITIES})
         INSERT INTO "Activity" ("programId","memberId","kindId","amount","points","status","occurredAt","loggedAt")
@@ -146,6 +155,12 @@ async function benchSqlite(): Promise<void> {
         ? stmts.week.all(1, iso(week.from), iso(week.to), 1, LIMIT)
         : stmts.all.all(1, 1, LIMIT)) as Array<{ memberId: number; points: number }>;
     await measure('sqlite', db, floor);
+    await measureEngagement('sqlite', db, {
+      placeholder: (n) => `@p${n}`,
+      date: iso,
+      dateCast: '',
+      all: async (sql, values) => raw!.prepare(sql).all(Object.fromEntries(values.map((v, i) => [`p${i + 1}`, v]))) as Array<Record<string, unknown>>,
+    }, REPORT_AT, medians);
   } finally {
     await db?.close();
     raw?.close();
@@ -180,8 +195,10 @@ async function benchPostgres(): Promise<void> {
     await raw.query(`INSERT INTO "ActivityKind" ("programId","key","label") VALUES (1,'share','Share'),(1,'referral','Referral'),(1,'event','Event'),(1,'funds','Funds')`);
     await raw.query(`INSERT INTO "Member" ("platform","workspaceId","platformUserId","displayName","updatedAt")
       SELECT 'bench','w','u' || i,'Ambassador ' || i, now() FROM generate_series(1, ${AMBASSADORS}) i`);
-    await raw.query(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut")
-      SELECT 1, "id", (CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END)::"AmbassadorStatus", "id" % 33 = 0 FROM "Member"`);
+    const ts = (ms: string) => `to_timestamp((${ms}) / 1000.0) AT TIME ZONE 'UTC'`;
+    await raw.query(`INSERT INTO "Ambassador" ("programId","memberId","status","leaderboardOptOut","since","removedAt")
+      SELECT 1, "id", (CASE WHEN "id" % 50 = 0 THEN 'REMOVED' ELSE 'ACTIVE' END)::"AmbassadorStatus", "id" % 33 = 0, ${ts(SEED.since('"id"'))},
+        CASE WHEN "id" % 50 = 0 THEN ${ts(SEED.removedAt)} END FROM "Member"`);
     await raw.query(`INSERT INTO "Activity" ("programId","memberId","kindId","amount","points","status","occurredAt","loggedAt")
       SELECT 1, ${SEED.member('i')}, ${SEED.kind('i')}, ${SEED.points('i')}, ${SEED.points('i')}, (${SEED.status('i')})::"ActivityStatus",
         to_timestamp((${START} + (i - 1) * ${STEP_MS}) / 1000.0) AT TIME ZONE 'UTC',
@@ -207,6 +224,12 @@ async function benchPostgres(): Promise<void> {
         })
       ).rows;
     await measure('postgresql', db, floor);
+    await measureEngagement('postgresql', db, {
+      placeholder: (n) => `$${n}`,
+      date: utc,
+      dateCast: '::timestamp(3)',
+      all: async (sql, values) => (await raw.query(sql, values)).rows as Array<Record<string, unknown>>,
+    }, REPORT_AT, medians);
   } finally {
     await db?.close();
     await raw.end().catch(() => undefined);

@@ -61,8 +61,10 @@ export async function engagementReport(deps: CoreDeps, o: ReportInput): Promise<
 
   const q = { programId: program.id, campaignId: campaign?.id };
   const repo = deps.store.engagement;
-  const all: TrendPoint[] = [];
-  for (const p of periods) all.push({ label: campaign ? shortLabel('week', p, zone) : shortLabel(kind, p, zone), ...(await repo.turnout({ ...q, ...p })) });
+  // Side by side: on PostgreSQL each period's count runs on its own connection.
+  const all: TrendPoint[] = await Promise.all(
+    periods.map(async (p) => ({ label: shortLabel(campaign ? 'week' : kind, p, zone), ...(await repo.turnout({ ...q, ...p })) })),
+  );
   const turnout = campaign ? await repo.turnout({ ...q, ...range }) : all.at(-1)!;
   if (turnout.headcount === 0) {
     return fail('invalid_input', `${program.name} had no ambassadors at the end of ${label}, so there is nothing to report yet. Try again once people are accepted, or a period with ambassadors in it.`);
