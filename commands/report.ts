@@ -15,7 +15,7 @@ export default defineCommand({
     lapsed_weeks: opt.integer('Weeks without verified activity before someone counts as lapsed (default 4)', { min: 1, max: 52 }),
   },
   async run(ctx, input) {
-    const report = await engagementReport(ctx.deps, { program: ctx.program, actor: ctx.actor, period: input.period, campaignId: input.campaign, lapsedWeeks: input.lapsed_weeks });
+    const report = await engagementReport(ctx.deps, { program: ctx.program, period: input.period, campaignId: input.campaign, lapsedWeeks: input.lapsed_weeks });
     return reportReply(ctx.program, report);
   },
 });

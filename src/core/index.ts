@@ -6,6 +6,7 @@ import { atOnceCommands, checkSubmissionAtOnce } from './applications/at-once.js
 import { FormCache, type FormChangeFeed } from './applications/form-cache.js';
 import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
 import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
+import { runDueDigests } from './engagement/digest.js';
 export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
@@ -64,6 +65,8 @@ export interface CoreJobs {
   sendVoteReminders(): Promise<number>;
   postDueCampaigns(o: { claimedBy: string }): Promise<TickResult>;
   postDueLeaderboards(o: WeeklyOptions): Promise<number>;
+  /** Last month's engagement report to each program's staff channel, on the 1st. */
+  postDueDigests(o: { claimedBy: string }): Promise<number>;
   /**
    * The earliest instant after `after` when any of the above has work, or a queued side effect may be
    * retried; null when nothing is scheduled. A clock that jumps (the console's) runs the jobs there.
@@ -144,6 +147,7 @@ export function createCore(o: CoreOptions): Core {
       sendVoteReminders: () => sendVoteReminders(deps),
       postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
+      postDueDigests: (jo) => runDueDigests(deps, jo),
       nextDue: (after) => nextDue(deps, after),
     },
   };

@@ -76,6 +76,8 @@ async function breakdown(db: QueryDb, q: EngagementQuery & DateRange, by: 'kind'
 
 export function engagementRepository(db: QueryDb): EngagementRepository {
   return {
+    programsWithStaffChannel: async () =>
+      (await db.prisma.$queryRaw<Array<{ id: Num }>>`SELECT "id" FROM "Program" WHERE "staffChannelId" IS NOT NULL OR "committeeChannelId" IS NOT NULL ORDER BY "id"`).map((r) => num(r.id)),
     turnout: (q) => turnout(db, q),
     movement: (q) => movement(db, q),
     lapsedNames: (q) => lapsedNames(db, q),

@@ -27,5 +27,6 @@ export function allJobs(core: Core, o: JobOptions): Job[] {
     { name: 'vote-reminders', cron: '*/15 * * * *', run: () => core.jobs.sendVoteReminders() },
     ...campaignJobs(core, o.claimedBy),
     ...leaderboardJobs(core, o.claimedBy, o.renderCard),
+    { name: 'monthly-digests', cron: '* * * * *', run: () => core.jobs.postDueDigests({ claimedBy: o.claimedBy }) },
   ];
 }

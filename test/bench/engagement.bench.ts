@@ -81,7 +81,7 @@ async function handWritten(raw: RawRunner, now: Date): Promise<{ trend: Array<[n
 export async function measureEngagement(label: string, db: Database, raw: RawRunner, now: Date, medians: (a: () => Promise<unknown>, b: () => Promise<unknown>) => Promise<[number, number, number]>): Promise<void> {
   const core = createCore({ store: createStore(db), commands: [], log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => now });
   const program = (await core.deps.store.programs.byId(1))!;
-  const report = (): Promise<EngagementReport> => engagementReport(core.deps, { program, actor: undefined as never, period: 'month' });
+  const report = (): Promise<EngagementReport> => engagementReport(core.deps, { program, period: 'month' });
   const mine = await report();
   const hand = await handWritten(raw, now);
   const same =

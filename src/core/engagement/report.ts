@@ -5,7 +5,7 @@
 // the trend over the periods before it, as text and as a chart.
 import type { CoreDeps } from '../deps.js';
 import { fail } from '../errors.js';
-import type { Actor, Program } from '../model.js';
+import type { Program } from '../model.js';
 import type { Range } from '../activity/periods.js';
 import type { Campaign } from '../campaigns/model.js';
 import { formatDate } from '../text.js';
@@ -19,7 +19,6 @@ const LAPSED_NAMES = 10;
 
 export interface ReportInput {
   program: Program;
-  actor: Actor;
   period?: ReportPeriod;
   campaignId?: number;
   lapsedWeeks?: number;

@@ -34,6 +34,8 @@ export interface EngagementQuery {
 }
 
 export interface EngagementRepository {
+  /** Programs with a staff or committee channel: where a monthly digest can go. */
+  programsWithStaffChannel(): Promise<number[]>;
   turnout(q: EngagementQuery & DateRange): Promise<Turnout>;
   movement(q: EngagementQuery & DateRange & { lapsedWeeks: number }): Promise<Movement>;
   /**
