@@ -1,10 +1,10 @@
 // The engagement report's chart: Chart.js drawing on @napi-rs/canvas (Chart.js runs without a DOM on
-// any object with a 2D context), in the card fonts from npm, so it looks the same on every machine.
+// any object with a 2D context), in the fonts of fonts.ts, so it looks the same on every machine.
 // Bars: ambassadors and engaged ambassadors per period; a line: the engagement rate on its own axis.
 import { createCanvas } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { EngagementChart } from '../core/ports/charts.js';
-import { CARD_FONT_FAMILY, registerCardFonts } from './leaderboard-card.js';
+import { FONT_STACK, registerFonts } from './fonts.js';
 
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 480;
@@ -26,7 +26,10 @@ const whiteBackground: Plugin = {
 export async function renderEngagementChart(c: EngagementChart): Promise<{ png: Uint8Array; alt: string }> {
   if (!registered) {
     Chart.register(...registerables);
-    registerCardFonts();
+    registerFonts();
+    // Every text of the chart (title, axes, legend) in our fonts; a per-chart font option covers only some.
+    Chart.defaults.font.family = FONT_STACK;
+    Chart.defaults.font.size = 13;
     registered = true;
   }
   const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
@@ -44,7 +47,6 @@ export async function renderEngagementChart(c: EngagementChart): Promise<{ png: 
       animation: false,
       responsive: false,
       devicePixelRatio: 1,
-      font: { family: CARD_FONT_FAMILY, size: 13 },
       plugins: { title: { display: true, text: c.title, font: { size: 18, weight: 'bold' } }, legend: { position: 'bottom' } },
       scales: {
         people: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'people' } },

@@ -1,8 +1,8 @@
-// The weekly leaderboard as a PNG card, drawn in-process with @napi-rs/canvas. The fonts ship
-// through npm (dejavu-fonts-ttf) and are registered under our own family name, so the card looks the
-// same on a machine without system fonts. The text version of the board stays the accessible one.
-import { createRequire } from 'node:module';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+// The weekly leaderboard as a PNG card, drawn in-process with @napi-rs/canvas in the fonts of
+// fonts.ts (shipped through npm: names in any script draw the same everywhere). The text version of
+// the board stays the accessible one.
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { FONT_STACK, registerFonts } from './fonts.js';
 
 export interface LeaderboardCardRow {
   rank: number;
@@ -28,8 +28,6 @@ export interface LeaderboardCardInput {
 export const CARD_WIDTH = 800;
 export const MAX_CARD_ROWS = 10;
 
-export const CARD_FONT_FAMILY = 'Ambassador DejaVu Sans'; // our own name: never silently resolved to a system font
-const FAMILY = CARD_FONT_FAMILY;
 const PAD = 40;
 const HEADER = 120;
 const ROW = 48;
@@ -41,18 +39,7 @@ const C = {
   medals: ['#b8860b', '#6b7280', '#a0522d'],
 };
 
-let fontsRegistered = false;
-
-/** Registers DejaVu Sans (regular and bold) from the npm package, resolved from this module. */
-export function registerCardFonts(): void {
-  if (fontsRegistered) return;
-  const require = createRequire(import.meta.url);
-  for (const file of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) {
-    const path = require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
-    if (!GlobalFonts.registerFromPath(path, FAMILY)) throw new Error(`Cannot load the card font ${path}`);
-  }
-  fontsRegistered = true;
-}
+export { registerFonts as registerCardFonts } from './fonts.js';
 
 /** The card's height for a number of rows: it grows with the board, the width is fixed. */
 export function cardHeight(rowCount: number, withObjective: boolean): number {
@@ -60,7 +47,7 @@ export function cardHeight(rowCount: number, withObjective: boolean): number {
   return HEADER + 16 + rows * ROW + 16 + (withObjective ? OBJECTIVE : 0) + FOOTER;
 }
 
-const font = (px: number, bold = false) => `${bold ? 'bold ' : ''}${px}px "${FAMILY}"`;
+const font = (px: number, bold = false) => `${bold ? 'bold ' : ''}${px}px ${FONT_STACK}`;
 
 /** One line: control characters and runs of whitespace become a single space. */
 function oneLine(text: string): string {
@@ -114,7 +101,7 @@ function drawChange(ctx: SKRSContext2D, change: LeaderboardCardRow['change'], x:
 export async function renderLeaderboardCard(
   input: LeaderboardCardInput,
 ): Promise<{ png: Uint8Array; width: number; height: number }> {
-  registerCardFonts();
+  registerFonts();
   const rows = input.rows.slice(0, MAX_CARD_ROWS);
   const objective = input.objective ?? null;
   const width = CARD_WIDTH;
