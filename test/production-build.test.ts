@@ -4,11 +4,11 @@
 // npm), the build goes to a scratch folder inside out/ (so packages resolve from the project's
 // node_modules, as they do for out/main.js) and runs from a scratch working directory.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, nodeFlags } from '../src/cli/build.mjs';
+import { build, nodeFlags, upToDate } from '../src/cli/build.mjs';
 import { startDiscordDouble } from './doubles/discord/index.js';
 import { freshDatabaseUrl } from './support/database.js';
 import { runBot } from './support/run-bot.js';
@@ -112,9 +112,17 @@ describe('the production build', () => {
     expect(built.output().stderr).not.toMatch(/"level":(50|60)/);
   }, 30_000);
 
+  it('GIVEN a build WHEN npm start asks whether to build again THEN not while every source it read is older, and yes once one is newer', () => {
+    expect(upToDate(outdir)).toBe(true);
+    const longAgo = new Date('2000-01-01T00:00:00Z');
+    utimesSync(join(outdir, 'main.js'), longAgo, longAgo); // as if every source had changed since
+    expect(upToDate(outdir)).toBe(false);
+    expect(upToDate(join(outdir, 'nothing-built-here'))).toBe(false);
+  });
+
   it('GIVEN package.json WHEN npm start runs THEN it builds first and starts the build with node and the measured node options, with no loader', () => {
     const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(scripts.prestart).toBe('node src/cli/build.mjs');
+    expect(scripts.prestart).toBe('node src/cli/build.mjs --if-stale');
     expect(scripts.start).toBe(['node', ...nodeFlags, 'out/main.js'].join(' '));
     expect(scripts.postinstall).toMatch(/prisma-generate\.mjs && node src\/cli\/build\.mjs$/);
   });
