@@ -7,6 +7,7 @@ import about from './about.js';
 import apply from './apply.js';
 import audit from './audit.js';
 import report from './report.js';
+import { feedbackCommands } from './feedback/index.js';
 import { applicationCommands } from './application/index.js';
 import { programCommands } from './program/index.js';
 import { committeeCommands } from './committee/index.js';
@@ -23,5 +24,5 @@ export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, report, exportData,
+  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, exportData,
 ];

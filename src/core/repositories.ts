@@ -2,6 +2,7 @@
 // A use case that changes state runs inside `store.transaction`, so the change, its audit entry
 // and its queued side effects commit together or not at all.
 import type { EngagementRepository } from './engagement/repository.js';
+import type { FeedbackRepository } from './feedback/repository.js';
 import type { UserRef } from './ports/chat-platform.js';
 import type {
   Ambassador, Answer, Application, ApplicationStatus, AuditEntry, Member, Program, ProgramSettings,
@@ -129,4 +130,6 @@ export interface Repositories {
   activity: ActivityRepository;
   /** The engagement report's counts (src/core/engagement/). */
   engagement: EngagementRepository;
+  /** Notes to staff (src/core/feedback/). */
+  feedback: FeedbackRepository;
 }

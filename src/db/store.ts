@@ -10,6 +10,7 @@ import { campaignRepository } from './campaign-store.js';
 import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
 import { engagementRepository } from './engagement-queries.js';
+import { feedbackRepository } from './feedback-store.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -33,6 +34,7 @@ function repositories(db: Tx, provider: Provider): Repositories {
     claims: claimsRepository(db),
     activity: activityRepository(db, provider),
     engagement: engagementRepository({ prisma: db, provider }),
+    feedback: feedbackRepository(db),
     members: {
       async upsert(u) {
         const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };

@@ -16,5 +16,5 @@ export type Effect =
   | { kind: 'unreact'; platform: Platform; workspaceId: string; channelId: string; messageId: string; emoji: string; userId: string; applicationId?: number }
   /** Welcome a new ambassador in the announcement channel, unless they have opted out of being named. */
   | { kind: 'welcome.announce'; ambassadorId: number }
-  /** Tell the program's staff something they must fix, in the committee channel. */
-  | { kind: 'staff.alert'; programId: number; text: string };
+  /** Tell the program's staff something (by default, something to fix) where their alerts go. */
+  | { kind: 'staff.alert'; programId: number; text: string; title?: string; tone?: OutboundMessage['tone'] };

@@ -91,7 +91,7 @@ export async function performEffect(d: CoreDeps, e: Effect, item: { key?: string
     case 'staff.alert': {
       const program = await store.programs.byId(e.programId);
       if (!program) return;
-      await deliverStaffAlert(d, platformFor(d, program), program, e.text, item.key);
+      await deliverStaffAlert(d, platformFor(d, program), program, e.text, item.key, { title: e.title, tone: e.tone });
       return;
     }
   }

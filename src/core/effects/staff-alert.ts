@@ -7,8 +7,10 @@ import type { Member, Program } from '../model.js';
 import { PlatformError, type ChatPlatform, type OutboundMessage } from '../ports/chat-platform.js';
 import { userRefOf } from './people.js';
 
-export async function deliverStaffAlert(d: CoreDeps, platform: ChatPlatform, program: Program, text: string, key?: string): Promise<void> {
-  const message: OutboundMessage = { title: 'Staff: action needed', text, tone: 'warning' };
+export async function deliverStaffAlert(
+  d: CoreDeps, platform: ChatPlatform, program: Program, text: string, key?: string, look: { title?: string; tone?: OutboundMessage['tone'] } = {},
+): Promise<void> {
+  const message: OutboundMessage = { title: look.title ?? 'Staff: action needed', text, tone: look.tone ?? 'warning' };
   const channels = [...new Set([program.staffChannelId, program.committeeChannelId].filter((c): c is string => Boolean(c)))];
   const problems: string[] = [];
   for (const id of channels) {
