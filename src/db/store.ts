@@ -9,6 +9,7 @@ import { openStatuses } from '../core/model.js';
 import { campaignRepository } from './campaign-store.js';
 import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
+import { peopleRepository } from './people-store.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -30,6 +31,7 @@ function repositories(db: Tx, provider: Provider): Repositories {
   return {
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
+    people: peopleRepository(db),
     activity: activityRepository(db, provider),
     members: {
       async upsert(u) {
