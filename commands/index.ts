@@ -17,10 +17,11 @@ import me from './me.js';
 import exportData from './export.js';
 import { activityCommands } from './activity/index.js';
 import { leaderboardCommands } from './leaderboard/index.js';
+import { mydataCommands } from './mydata/index.js';
 
 export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, exportData,
+  log, me, ...activityCommands, ...leaderboardCommands, exportData, ...mydataCommands,
 ];

@@ -27,5 +27,6 @@ export function allJobs(core: Core, o: JobOptions): Job[] {
     { name: 'vote-reminders', cron: '*/15 * * * *', run: () => core.jobs.sendVoteReminders() },
     ...campaignJobs(core, o.claimedBy),
     ...leaderboardJobs(core, o.claimedBy, o.renderCard),
+    { name: 'answer-retention', cron: '*/15 * * * *', run: () => core.jobs.eraseExpiredAnswers({ claimedBy: o.claimedBy }) },
   ];
 }

@@ -113,6 +113,8 @@ interface Base<O extends Options> {
   description: string;
   access: Access;
   options?: O;
+  /** What the group alone runs (`/mydata` is `/mydata show`); without one, the group lists its commands. */
+  groupDefault?: boolean;
 }
 
 /** A command that acts on one program: the router resolves it (the `program` option, or the only one). */
@@ -134,6 +136,7 @@ export interface Command {
   options: Options;
   /** The router resolves the program before the handler runs. */
   program: boolean;
+  groupDefault?: boolean;
   schema: z.ZodObject;
   run(ctx: CommandContext | ProgramContext, input: Record<string, unknown>): Promise<Reply>;
 }
@@ -142,7 +145,7 @@ export function defineCommand<O extends Options = Record<never, OptionSpec>>(def
   const options: Options = { ...(def.options ?? {}), ...(def.program ? { program: programOption } : {}) };
   const shape = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v.zod]));
   return {
-    name: def.name, description: def.description, access: def.access, options, program: def.program === true,
+    name: def.name, description: def.description, access: def.access, options, program: def.program === true, groupDefault: def.groupDefault,
     schema: z.object(shape).strict(),
     run: def.run as Command['run'],
   };
