@@ -15,9 +15,13 @@ function row(r: object): Row {
 
 const PAGE = 500;
 
-/** Replaces every needle in every string inside a JSON value; returns the same value when nothing matched. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A needle as a whole word (or whole phrase): "Sam" goes, "Sample" stays. */
+const wholeWord = (n: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Replaces every needle (as a whole word) in every string inside a JSON value. */
 export function scrubValue(v: unknown, needles: readonly string[], replacement: string): unknown {
-  if (typeof v === 'string') return needles.reduce((s, n) => (s.includes(n) ? s.split(n).join(replacement) : s), v);
+  if (typeof v === 'string') return needles.reduce((s, n) => (s.includes(n) ? s.replace(wholeWord(n), replacement) : s), v);
   if (Array.isArray(v)) return v.map((x) => scrubValue(x, needles, replacement));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, needles, replacement)]));
   return v;
