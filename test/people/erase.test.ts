@@ -20,8 +20,12 @@ async function programWithPeople(): Promise<{ zephRef: string; bobRef: string }>
   await seedProgram(t);
   const zephRef = await applyAs(t, zeph, ANSWERS);
   await accept(zephRef);
-  const bobRef = await applyAs(t, bob, ['Bob likes rivers a lot', 'Paris'], );
-  await accept(bobRef);
+  // Zeph sits on the committee and votes on Bob: her vote must still count in Bob's tally once she is erased.
+  await t.say('admin', '/committee add user:@zeph');
+  const bobRef = await applyAs(t, bob, ['Bob likes rivers a lot', 'Paris']);
+  const bobApp = await t.db.prisma.application.findUniqueOrThrow({ where: { ref: bobRef } });
+  await t.react('zeph', bobApp.committeeMessageId!, '✅');
+  await t.react('carol', bobApp.committeeMessageId!, '✅');
   for (const who of [zeph, bob]) await as(t, who, `/log kind:share amount:3 link:${who === zeph ? LINK : 'https://bob.example/post'} note:"${who === zeph ? NOTE : 'bob note'}"`);
   for (const a of await t.db.prisma.activity.findMany()) await t.say('admin', `/activity approve id:${a.id}`);
   return { zephRef, bobRef };
@@ -57,7 +61,7 @@ describe(`erasing a person on ${testProvider}`, () => {
   });
 
   it('GIVEN that ambassador WHEN they erase with the code THEN no table holds their name or words, posts are edited, the role goes, and aggregates stay true', async () => {
-    const { zephRef } = await programWithPeople();
+    const { zephRef, bobRef } = await programWithPeople();
     const before = await aggregates();
     const ask = textOf(await as(t, zeph, '/mydata erase'));
     expect(ask).toContain('stop being an ambassador of Campus Crew');
@@ -79,6 +83,13 @@ describe(`erasing a person on ${testProvider}`, () => {
     expect(t.output.join('\n')).toContain('(@zeph no longer has Ambassadors)');
     // Aggregates: votes, decisions, everyone's points and the number of activities are unchanged.
     expect(await aggregates()).toEqual(before);
+    // Bob's decided post, shown again, keeps Zeph's vote in its tally; Zeph is off the committee.
+    const bobApp = await t.db.prisma.application.findUniqueOrThrow({ where: { ref: bobRef } });
+    await t.core.deps.store.outbox.enqueue({ kind: 'committee.refresh', applicationId: bobApp.id });
+    await t.core.dispatcher.drain();
+    const bobPost = await t.db.prisma.consoleMessage.findUniqueOrThrow({ where: { id: Number(bobApp.committeeMessageId) } });
+    expect((bobPost.message as { footer: string }).footer).toBe('Accepted — ✅ 2 · ❌ 0 · 🤔 0');
+    expect(await t.db.prisma.committeeMember.count()).toBe(3);
     const erased = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'person.erased' } });
     expect(erased.data).toBeNull();
     expect(await t.db.prisma.ambassador.count({ where: { status: 'ACTIVE' } })).toBe(1);
