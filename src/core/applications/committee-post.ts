@@ -17,10 +17,14 @@ export async function committeePost(d: CoreDeps, program: Program, app: Applicat
     store.votes.list(app.id),
   ]);
   const voters = new Set(committee.map((m) => m.id));
-  // A decided application's tally stays as it was when a voter has since been erased (and so left
-  // the committee): an erasure removes a person, never the count of what they did.
-  if (app.status !== 'voting') {
-    for (const v of votes) if (!voters.has(v.voterId) && (await store.members.byId(v.voterId))?.erasedAt) voters.add(v.voterId);
+  // A decided application's tally stays as it was when a voter was erased after the decision (and so
+  // left the committee): an erasure removes a person, never the count of what they did.
+  if (app.status !== 'voting' && app.decidedAt) {
+    for (const v of votes) {
+      if (voters.has(v.voterId)) continue;
+      const erasedAt = (await store.members.byId(v.voterId))?.erasedAt;
+      if (erasedAt && erasedAt >= app.decidedAt) voters.add(v.voterId);
+    }
   }
   const counted = countedVotes(votes, voters, app);
   const names = new Map(committee.map((m) => [m.id, m.displayName]));
