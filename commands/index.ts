@@ -19,10 +19,11 @@ import me from './me.js';
 import exportData from './export.js';
 import { activityCommands } from './activity/index.js';
 import { leaderboardCommands } from './leaderboard/index.js';
+import { mydataCommands } from './mydata/index.js';
 
 export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, exportData,
+  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, exportData, ...mydataCommands,
 ];

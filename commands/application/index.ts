@@ -4,5 +4,6 @@ import status from './status.js';
 import withdraw from './withdraw.js';
 import pending from './pending.js';
 import decide from './decide.js';
+import erase from './erase.js';
 
-export const applicationCommands: Command[] = [status, withdraw, pending, decide];
+export const applicationCommands: Command[] = [status, withdraw, pending, decide, erase];

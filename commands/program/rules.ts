@@ -19,12 +19,13 @@ export default defineCommand({
     reject_emoji: opt.string('Emoji for reject', { max: 40 }),
     abstain_emoji: opt.string('Emoji for abstain', { max: 40 }),
     announce_acceptances: opt.boolean('Announce new ambassadors in the announcement channel'),
+    keep_answers_days: opt.daysOrNever('Days to keep answers of rejected and withdrawn applications, or never (erase)'),
   },
   run: async (ctx, input) =>
     rulesReply(await setRules(ctx.deps, {
       actor: ctx.actor, program: ctx.program, quorum: input.quorum, threshold: input.threshold, windowHours: input.window_hours,
       noQuorumPolicy: input.no_quorum, blindReview: input.blind, cooldownDays: input.cooldown_days,
       emoji: { approve: input.approve_emoji, reject: input.reject_emoji, abstain: input.abstain_emoji },
-      announceAcceptances: input.announce_acceptances,
+      announceAcceptances: input.announce_acceptances, retentionDays: input.keep_answers_days,
     })),
 });

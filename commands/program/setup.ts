@@ -22,12 +22,13 @@ export default defineCommand({
     announce_channel: opt.channel('Where announcements and leaderboards are posted'),
     staff_channel: opt.channel('Where staff alerts go (default: the committee channel)'),
     timezone: opt.string('IANA time zone, e.g. Europe/Paris', { max: 64 }),
+    keep_answers_days: opt.daysOrNever('Days to keep answers of rejected and withdrawn applications, or never (erase); default 180'),
   },
   run: async (ctx, input) =>
     setupReply(await setupProgram(ctx.deps, {
       actor: ctx.actor, name: input.program, why: input.why, objective: input.objective, metric: input.metric,
       target: input.target, capacity: input.capacity, committeeChannelId: input.committee_channel, committeeRef: input.committee,
       ambassadorTarget: input.ambassador_role, announceChannelId: input.announce_channel, staffChannelId: input.staff_channel,
-      timeZone: input.timezone,
+      timeZone: input.timezone, retentionDays: input.keep_answers_days,
     })),
 });

@@ -11,6 +11,7 @@ export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
 import { nextDue } from './next-due.js';
+import { eraseExpiredAnswers } from './people/retention.js';
 import { cryptoRandom } from './random.js';
 import type { CoreDeps } from './deps.js';
 import { rememberMembers } from './members-in-memory.js';
@@ -67,6 +68,8 @@ export interface CoreJobs {
   postDueLeaderboards(o: WeeklyOptions): Promise<number>;
   /** Last month's engagement report to each program's staff channel, on the 1st. */
   postDueDigests(o: { claimedBy: string }): Promise<number>;
+  /** Erases answers of rejected and withdrawn applications past their program's retention period. */
+  eraseExpiredAnswers(o: { claimedBy: string }): Promise<number>;
   /**
    * The earliest instant after `after` when any of the above has work, or a queued side effect may be
    * retried; null when nothing is scheduled. A clock that jumps (the console's) runs the jobs there.
@@ -148,6 +151,7 @@ export function createCore(o: CoreOptions): Core {
       postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
       postDueDigests: (jo) => runDueDigests(deps, jo),
+      eraseExpiredAnswers: (jo) => eraseExpiredAnswers(deps, jo),
       nextDue: (after) => nextDue(deps, after),
     },
   };

@@ -37,6 +37,7 @@ export function rememberMembers(store: Store, max = 10_000): Store {
       if (known && unchanged(known, u)) return known;
       return remember(await store.members.upsert(u));
     },
+    forget: (m) => void seen.delete(keyOf(m.platform, m.workspaceId, m.platformUserId)),
   };
   // Spread keeps every repository; transaction() is the store's own (its repositories unwrapped).
   return { ...store, members, transaction: (fn) => store.transaction(fn) };

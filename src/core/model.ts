@@ -12,6 +12,8 @@ export interface Member {
   platformUserId: string;
   displayName: string;
   joinedAt: Date | null;
+  /** When they asked for their data to be erased (the row stays, nameless, so tallies stay true). */
+  erasedAt?: Date | null;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface Program extends VotingRules {
   announceAcceptances: boolean;
   /** Where staff alerts go (besides staff DMs when that fails); null = the committee channel. */
   staffChannelId: string | null;
+  /** Days after a rejection or withdrawal when the application's answers are erased; null = kept. */
+  retentionDays: number | null;
   /** The last staff alert that could not be delivered where it belonged. */
   lastProblem: { text: string; at: Date } | null;
 }
@@ -101,6 +105,8 @@ export interface Application {
   decidedById: number | null;
   decisionReason: string | null;
   decisionNote: string | null;
+  /** When the answers were erased (the person's request, or the retention policy). */
+  answersErasedAt?: Date | null;
 }
 
 export interface Vote {

@@ -13,6 +13,7 @@ import type { Effect } from './effects/effect.js';
 import type { CampaignRepository } from './campaigns/repository.js';
 import type { ActivityRepository } from './activity/repository.js';
 import type { ClaimsRepository } from './claims.js';
+import type { PeopleRepository } from './people/repository.js';
 
 export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
@@ -25,6 +26,8 @@ export interface Repositories {
     byPlatformId(platform: string, workspaceId: string, userId: string): Promise<Member | null>;
     /** Finds a member, creating a placeholder for a user known only by id (e.g. a mentioned referrer). */
     ensure(platform: string, workspaceId: string, userId: string, displayName?: string): Promise<Member>;
+    /** Drops what this process remembers about the member (after an erasure), where it remembers anything. */
+    forget?(m: Member): void;
   };
   staff: {
     isStaff(memberId: number): Promise<boolean>;
@@ -132,4 +135,6 @@ export interface Repositories {
   engagement: EngagementRepository;
   /** Notes to staff (src/core/feedback/). */
   feedback: FeedbackRepository;
+  /** What is held about a person, erasure and retention (src/core/people). */
+  people: PeopleRepository;
 }

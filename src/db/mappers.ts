@@ -9,7 +9,7 @@ export const upper = <T extends string>(v: string) => v.toUpperCase() as T;
 export function toMember(m: P.Member): Member {
   return {
     id: m.id, platform: m.platform as Platform, workspaceId: m.workspaceId, platformUserId: m.platformUserId,
-    displayName: m.displayName, joinedAt: m.joinedAt,
+    displayName: m.displayName, joinedAt: m.joinedAt, erasedAt: m.erasedAt,
   };
 }
 
@@ -23,7 +23,7 @@ export function toProgram(p: P.Program): Program {
     thresholdNumerator: p.thresholdNumerator, thresholdDenominator: p.thresholdDenominator,
     votingWindowHours: p.votingWindowHours, noQuorumPolicy: lower(p.noQuorumPolicy), blindReview: p.blindReview,
     emoji: { approve: p.emojiApprove, reject: p.emojiReject, abstain: p.emojiAbstain },
-    announceAcceptances: p.announceAcceptances, staffChannelId: p.staffChannelId,
+    announceAcceptances: p.announceAcceptances, staffChannelId: p.staffChannelId, retentionDays: p.retentionDays,
     lastProblem: p.lastProblem && p.lastProblemAt ? { text: p.lastProblem, at: p.lastProblemAt } : null,
   };
 }
@@ -52,6 +52,7 @@ export function toApplication(a: P.Application): Application {
     votingEndsAt: a.votingEndsAt, extended: a.extended, committeeChannelId: a.committeeChannelId,
     committeeMessageId: a.committeeMessageId, reminderSentAt: a.reminderSentAt, decidedAt: a.decidedAt,
     decidedById: a.decidedById, decisionReason: a.decisionReason, decisionNote: a.decisionNote,
+    answersErasedAt: a.answersErasedAt,
   };
 }
 

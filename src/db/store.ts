@@ -11,6 +11,7 @@ import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
 import { engagementRepository } from './engagement-queries.js';
 import { feedbackRepository } from './feedback-store.js';
+import { peopleRepository } from './people-store.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -32,6 +33,7 @@ function repositories(db: Tx, provider: Provider): Repositories {
   return {
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
+    people: peopleRepository(db),
     activity: activityRepository(db, provider),
     engagement: engagementRepository({ prisma: db, provider }),
     feedback: feedbackRepository(db),

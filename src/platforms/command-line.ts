@@ -44,9 +44,12 @@ export function parseCommandLine(text: string, commands: readonly Command[]): Co
   // The longest run of leading words that names a command: "program questions add" before "program".
   const words = tokens.filter((t) => !t.includes(':'));
   let cmd: Command | undefined;
+  let pathLength = 0;
   for (let n = Math.min(words.length, 3); n > 0 && !cmd; n--) {
     const name = words.slice(0, n).join(' ').toLowerCase();
-    cmd = commands.find((c) => c.name === name);
+    // A group alone runs its default command when it has one ("mydata" is "mydata show").
+    cmd = commands.find((c) => c.name === name) ?? commands.find((c) => c.groupDefault && c.name.startsWith(`${name} `) && c.name.split(' ').length === n + 1);
+    pathLength = n;
   }
   if (!cmd) {
     // A group alone ("program") or with a subcommand it doesn't have ("program frob"): answered as
@@ -55,7 +58,6 @@ export function parseCommandLine(text: string, commands: readonly Command[]): Co
     const isGroup = first !== undefined && commands.some((c) => c.name.startsWith(`${first} `));
     return isGroup && commands.some((c) => c.name === 'help') ? { kind: 'command', name: 'help', options: { command: words.join(' ').toLowerCase() } } : { kind: 'unknown-command' };
   }
-  const pathLength = cmd.name.split(' ').length;
   const options: Record<string, string> = {};
   const bare: string[] = [];
   for (const tok of tokens.slice(pathLength)) {

@@ -17,6 +17,7 @@ const settings: ProgramSettings = {
   capacity: 10, committeeChannelId: 'C1', committeeRef: null, ambassadorTarget: 'R1', announceChannelId: 'C2', timeZone: 'Europe/Paris',
   applicationsOpen: true, reapplyCooldownDays: 30, quorum: 2, thresholdNumerator: 3, thresholdDenominator: 5, votingWindowHours: 48,
   noQuorumPolicy: 'staff', blindReview: true, emoji: { approve: '👍', reject: '👎', abstain: '🤷' }, announceAcceptances: true, staffChannelId: null, lastProblem: null,
+  retentionDays: 180,
 };
 const at = new Date('2026-05-01T12:00:00.000Z');
 

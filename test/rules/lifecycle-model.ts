@@ -74,6 +74,8 @@ export class LifecycleModel {
   readonly committee: Set<string>;
   readonly ambassadors = new Set<string>();
   readonly optedOut = new Set<string>();
+  /** People who erased their data (issue #15): never named in public again. */
+  readonly erased = new Set<string>();
   readonly apps: ModelApp[] = [];
   /** Application numbers, longest-waiting first. */
   readonly waitlist: number[] = [];
@@ -258,6 +260,20 @@ export class LifecycleModel {
   removeAmbassador(person: string): void {
     if (!this.ambassadors.delete(person)) return;
     this.promote();
+  }
+
+  /**
+   * `/mydata erase` (confirmed): an open or waitlisted application is withdrawn, an ambassador place
+   * freed (and refilled), they are off the public boards (now and if accepted again), and they leave
+   * the committee (open votes settled again).
+   */
+  erase(person: string): void {
+    this.withdraw(person);
+    this.removeAmbassador(person);
+    // Off public posts from now on, on every ambassador row they have or will have (until they opt in).
+    this.optedOut.add(person);
+    this.erased.add(person);
+    if (this.committee.has(person)) this.committeeRemove(person);
   }
 
   /** `/leaderboard optout`: only an active ambassador may. */

@@ -9,7 +9,7 @@
 //   counted-votes   only current committee members' latest choices count (never the applicant's or referrer's)
 //   outcome         statuses, reasons, deadlines, ambassadors, committee, capacity are the rules applied (the model)
 //   told-once       each decision reaches the applicant once by DM, a rejection with its reason's label
-//   opt-out         no public post (outside the committee channel) names someone who opted out
+//   opt-out         no public post (outside the committee channel) names someone who opted out or erased their data
 // Scripted runs of the same steps cover paths random runs seldom reach.
 //
 //   PROPERTY_SEED=123 PROPERTY_RUNS=200 PROPERTY_STEPS=60 PROPERTY_TIME_LIMIT_MS=600000 npx vitest run test/rules
@@ -203,7 +203,9 @@ async function checkInvariants(m: LifecycleModel, r: Real, was: Before): Promise
   const committee = sorted(s.committee.map((c) => c.member.platformUserId));
   if (committee !== sorted(m.committee)) fail('outcome', `the committee is ${committee}, expected ${sorted(m.committee)}`);
   const optedOut = sorted(s.ambassadors.filter((a) => a.leaderboardOptOut).map((a) => a.member.platformUserId));
-  if (optedOut !== sorted(m.optedOut)) fail('outcome', `opted out: ${optedOut}, expected ${sorted(m.optedOut)}`);
+  // Opting out is a setting of an ambassador row: only people who have one (once accepted) show it.
+  const withRows = [...m.optedOut].filter((p) => m.apps.some((a) => a.applicant === p && a.status === 'accepted'));
+  if (optedOut !== sorted(withRows)) fail('outcome', `opted out: ${optedOut}, expected ${sorted(withRows)}`);
 
   // told-once: every decision reaches its applicant once, by DM, with the right reason.
   const dms = decisionDms(r.h.output);
@@ -215,7 +217,7 @@ async function checkInvariants(m: LifecycleModel, r: Real, was: Before): Promise
 
   // opt-out: nobody who opted out is named in a public post (anything outside the committee channel).
   const posts = await r.h.db.prisma.consoleMessage.findMany({ where: { id: { gt: r.postSeen } }, orderBy: { id: 'asc' } });
-  const hidden = new Set([...was.optedOut, ...m.optedOut]);
+  const hidden = new Set([...was.optedOut, ...m.optedOut, ...m.erased]);
   for (const p of posts) {
     if (p.channel === 'committee') continue;
     const msg = p.message as { title?: string; text?: string; footer?: string; fields?: Array<{ name: string; value: string }>; image?: { alt?: string } };
@@ -459,6 +461,20 @@ class OptOut extends Step {
   }
 }
 
+class Erase extends Step {
+  constructor(readonly who: Person) { super(); }
+  protected label() { return `erase(${personLabel(this.who)})`; }
+  protected async act(m: LifecycleModel, r: Real) {
+    const involved = m.apps.filter((a) => ['voting', 'awaiting_staff', 'waitlisted'].includes(a.status)).map((a) => a.applicant);
+    const who = resolvePerson(this.who, [...new Set([...involved, ...m.ambassadors, ...m.committee])]);
+    this.resolved = `erase(${who})`;
+    const asked = await r.h.say(who, '/mydata erase');
+    const code = /confirm:(\w+)/.exec(asked)?.[1];
+    if (code) await r.h.say(who, `/mydata erase confirm:${code}`);
+    m.erase(who);
+  }
+}
+
 class Tick extends Step {
   constructor(readonly hours: number) { super(); }
   protected label() { return `tick ${this.hours} h`; }
@@ -540,6 +556,7 @@ const steps: Array<fc.Arbitrary<Cmd>> = [
   ...times(2, fc.tuple(appK, fc.constantFrom<Outcome>('accept', 'reject', 'waitlist')).map(([k, o]) => new StaffDecide(k, o))),
   personArb(APPLICANTS).map((who) => new RemoveAmbassador(who)),
   ...times(2, personArb(APPLICANTS).map((who) => new OptOut(who))),
+  personArb(EVERYONE).map((who) => new Erase(who)),
   // Less than one voting window at a time, so the deadline job never finds an extension already over:
   // the scheduler runs it every minute, and whether one late run should extend and close at once is left open.
   fc.constantFrom(1, 6, 12, 24, 36, 48, 71).map((h) => new Tick(h)),

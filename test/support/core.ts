@@ -1,7 +1,11 @@
 // A core on a fresh test database, with the console adapter as its platform and a clock the test
 // controls. Commands are typed as in the console, so tests read like the product's own usage.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
+import { localFiles } from '../../src/files/local-files.js';
 import { allCommands } from '../../commands/index.js';
 import { createCore, type Core } from '../../src/core/index.js';
 import type { Reply, UserRef } from '../../src/core/ports/chat-platform.js';
@@ -31,24 +35,30 @@ export interface TestCore {
 /** How to build a process's console (a subclass can simulate a broken platform). */
 export type ConsoleFactory = (options: ConsoleOptions) => ConsoleAdapter;
 
-export async function createTestCore(start = new Date('2026-03-02T10:00:00Z')): Promise<TestCore> {
+export async function createTestCore(start = new Date('2026-03-02T10:00:00Z'), o: TestCoreOptions = {}): Promise<TestCore> {
   const clock = {
     now: start,
     advanceHours(h: number) {
       clock.now = new Date(clock.now.getTime() + h * 3_600_000);
     },
   };
-  return openTestCore(await createTestDatabase(), clock);
+  return openTestCore(await createTestDatabase(), clock, undefined, o);
+}
+
+export interface TestCoreOptions {
+  /** The core's logger (default: silent). */
+  log?: Logger;
 }
 
 /**
  * A core and console over a database, started as src/app.ts starts them (attach, start, catch up).
  * The clock is the caller's, so time goes on across a restart; `output` is this process's own.
  */
-export async function openTestCore(db: TestDatabase, clock: TestCore['clock'], makeConsole: ConsoleFactory = (o) => new ConsoleAdapter(o)): Promise<TestCore & { caughtUp: { messages: number; replayed: number } }> {
+export async function openTestCore(db: TestDatabase, clock: TestCore['clock'], makeConsole: ConsoleFactory = (o) => new ConsoleAdapter(o), opts: TestCoreOptions = {}): Promise<TestCore & { caughtUp: { messages: number; replayed: number } }> {
   const output: string[] = [];
   const core = createCore({
-    store: createStore(db), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
+    store: createStore(db), commands: allCommands, log: opts.log ?? pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now,
+    files: localFiles(mkdtempSync(join(tmpdir(), 'ambassador-files-'))),
   });
   const platform = makeConsole({ input: Readable.from([]), write: (t) => output.push(t), commands: allCommands, settle: () => core.dispatcher.drain(), messages: consoleMessages(db) });
   core.attach(platform);

@@ -16,7 +16,17 @@ export async function committeePost(d: CoreDeps, program: Program, app: Applicat
     committeeMembers(d, store, program),
     store.votes.list(app.id),
   ]);
-  const counted = countedVotes(votes, new Set(committee.map((m) => m.id)), app);
+  const voters = new Set(committee.map((m) => m.id));
+  // A decided application's tally stays as it was when a voter was erased after the decision (and so
+  // left the committee): an erasure removes a person, never the count of what they did.
+  if (app.status !== 'voting' && app.decidedAt) {
+    for (const v of votes) {
+      if (voters.has(v.voterId)) continue;
+      const erasedAt = (await store.members.byId(v.voterId))?.erasedAt;
+      if (erasedAt && erasedAt >= app.decidedAt) voters.add(v.voterId);
+    }
+  }
+  const counted = countedVotes(votes, voters, app);
   const names = new Map(committee.map((m) => [m.id, m.displayName]));
   const voted = new Set(counted.map((v) => v.voterId));
   const board = {

@@ -71,6 +71,8 @@ export async function decide(deps: CoreDeps, r: Repositories, program: Program, 
 /** Makes the applicant an ambassador: the row first, then the role grant and welcome as effects. */
 async function admit(deps: CoreDeps, r: Repositories, program: Program, app: Application, at: Date, note: string | null): Promise<void> {
   const amb = await r.ambassadors.create({ programId: program.id, memberId: app.applicantId, applicationId: app.id, since: at });
+  // Someone who once erased their data is not named in public again unless they opt in (/leaderboard optin).
+  if ((await r.members.byId(app.applicantId))?.erasedAt) await r.activity.setOptOut(program.id, app.applicantId, true);
   await creditReferral(deps, r, program, app);
   if (program.ambassadorTarget) await r.outbox.enqueue({ kind: 'grant', ambassadorId: amb.id });
   await r.outbox.enqueue({ kind: 'dm', memberId: app.applicantId, message: welcomeMessage(program, note) });

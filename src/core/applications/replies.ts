@@ -58,7 +58,11 @@ export function statusReply(program: Program, o: StatusOutcome): Reply {
   if (o.kind === 'never-applied') return say(`You haven't applied to ${program.name} yet. Use /apply when you're ready.`);
   let text = statusText(program, o.app, o.removedAt);
   if (o.reapply) text += o.reapply.now ? ' You can apply again now.' : ` You can apply again from ${formatDate(o.reapply.from, program.timeZone)}.`;
-  return say(text);
+  // Your own answers, as the committee sees them (only you, the committee and staff ever do).
+  if (o.app.answersErasedAt) return say(`${text}
+
+Your answers were erased on ${formatDate(o.app.answersErasedAt, program.timeZone)}.`);
+  return say(text, o.app.answers.length ? { fields: o.app.answers.map((a) => ({ name: a.prompt, value: a.answer || '_(no answer)_' })) } : {});
 }
 
 export function withdrawReply(program: Program, o: WithdrawOutcome): Reply {

@@ -71,6 +71,18 @@ export const opt = {
     const s = trimmed.max(max, `must be at most ${max} characters`).refine((v) => webLink(v) !== null, 'must be a full web address starting with http:// or https://');
     return finish({ type: 'string', description, max }, s, o);
   },
+  /** A number of days, or "never" (null): how long something is kept. */
+  daysOrNever<R extends boolean = false>(description: string, o: Common<R> & { max?: number } = {}) {
+    const max = o.max ?? 3650;
+    const base = z.preprocess(
+      (v) => {
+        const t = typeof v === 'string' ? v.trim().toLowerCase() : v;
+        return t === 'never' ? null : typeof t === 'string' && /^\d+$/.test(t) ? Number(t) : t;
+      },
+      z.number({ error: () => `must be a number of days (1 to ${max}) or never` }).int().min(1, `must be at least 1 day, or never`).max(max, `must be ${max} days or less, or never`).nullable(),
+    );
+    return finish({ type: 'string', description, max: 10 }, base, o);
+  },
   /** A platform user id (adapters resolve mentions to ids). */
   user<R extends boolean = false>(description: string, o: Common<R> = {}) {
     return finish({ type: 'user', description }, trimmed.min(1).max(64), o);
@@ -101,6 +113,8 @@ interface Base<O extends Options> {
   description: string;
   access: Access;
   options?: O;
+  /** What the group alone runs (`/mydata` is `/mydata show`); without one, the group lists its commands. */
+  groupDefault?: boolean;
 }
 
 /** A command that acts on one program: the router resolves it (the `program` option, or the only one). */
@@ -122,6 +136,7 @@ export interface Command {
   options: Options;
   /** The router resolves the program before the handler runs. */
   program: boolean;
+  groupDefault?: boolean;
   schema: z.ZodObject;
   run(ctx: CommandContext | ProgramContext, input: Record<string, unknown>): Promise<Reply>;
 }
@@ -130,7 +145,7 @@ export function defineCommand<O extends Options = Record<never, OptionSpec>>(def
   const options: Options = { ...(def.options ?? {}), ...(def.program ? { program: programOption } : {}) };
   const shape = Object.fromEntries(Object.entries(options).map(([k, v]) => [k, v.zod]));
   return {
-    name: def.name, description: def.description, access: def.access, options, program: def.program === true,
+    name: def.name, description: def.description, access: def.access, options, program: def.program === true, groupDefault: def.groupDefault,
     schema: z.object(shape).strict(),
     run: def.run as Command['run'],
   };

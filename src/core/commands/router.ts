@@ -16,7 +16,7 @@ import { optionProblems } from './problems.js';
 
 export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, Command>, inv: CommandInvocation): Promise<Reply> {
   const name = inv.name.trim().toLowerCase().split(/\s+/).join(' ');
-  const cmd = commands.get(name);
+  const cmd = commands.get(name) ?? groupDefault(commands, name);
   // A group typed alone ("/program") is answered as "/help program": its commands.
   if (!cmd && commands.has('help') && isGroup([...commands.values()], name)) return runCommand(deps, commands, { ...inv, name: 'help', options: { command: name } });
   if (!cmd) return say(`I don't know the command /${inv.name}. Use /help to see what I can do.`);
@@ -41,6 +41,11 @@ export async function runCommand(deps: CoreDeps, commands: ReadonlyMap<string, C
   } catch (err) {
     return replyToError(deps, err, { command: inv.name, user: inv.user.id });
   }
+}
+
+/** A group typed alone runs its default command, when it has one (`/mydata` is `/mydata show`). */
+function groupDefault(commands: ReadonlyMap<string, Command>, group: string): Command | undefined {
+  return [...commands.values()].find((c) => c.groupDefault && c.name.startsWith(`${group} `) && !c.name.slice(group.length + 1).includes(' '));
 }
 
 /** Why this person may not run a program command, or null. One place for every access level. */

@@ -48,6 +48,8 @@ export interface OutboundMessage {
   tone?: Tone;
   footer?: string;
   image?: { png: Uint8Array; name: string; alt: string };
+  /** Files sent with the message (a person's data export); only to a platform that declares dmFiles. */
+  attachments?: Array<{ name: string; data: Uint8Array; type: string }>;
 }
 
 // ---- what adapters send in ----------------------------------------------------------------
@@ -129,6 +131,8 @@ export interface InboundSink {
 export interface PlatformCapabilities {
   /** The bot can remove another person's reaction (Discord: yes; Slack: only its own). */
   removeOthersReactions: boolean;
+  /** The bot can send files in a direct message (Discord, Slack); without it, files go to the file sink. */
+  dmFiles?: boolean;
 }
 
 export interface PostOptions {

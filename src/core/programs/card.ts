@@ -17,7 +17,7 @@ export function programCard(p: Program, state: ProgramState): OutboundMessage {
     { name: 'Ambassador role/channel', value: p.ambassadorTarget ?? 'not set', inline: true },
     { name: 'Announcements', value: channelName(p.announceChannelId), inline: true },
     { name: 'Staff alerts', value: p.staffChannelId ? channelName(p.staffChannelId) : 'the committee channel', inline: true },
-    { name: 'Rules', value: `${describeRules(p)}\nRe-apply after rejection: ${p.reapplyCooldownDays} days` },
+    { name: 'Rules', value: `${describeRules(p)}\nRe-apply after rejection: ${p.reapplyCooldownDays} days\nAnswers of rejected and withdrawn applications: ${p.retentionDays === null ? 'kept' : `erased after ${p.retentionDays} days`}` },
   ];
   if (p.lastProblem) fields.push({ name: 'Last undelivered alert', value: `${formatDate(p.lastProblem.at, p.timeZone)}: ${p.lastProblem.text}` });
   return {
@@ -30,10 +30,18 @@ export function programCard(p: Program, state: ProgramState): OutboundMessage {
 /** Channels are written `<#id>` in core text: Discord and Slack both render it as a link; the console as #name. */
 export const channelName = (id: string | null) => (id ? `<#${id}>` : 'not set');
 
+/** The retention policy in one plain sentence (/about). */
+export function retentionSentence(p: Program): string {
+  const kept = p.retentionDays === null
+    ? 'answers to applications that are not accepted are kept until you erase them'
+    : `answers to applications that are not accepted or are withdrawn are erased ${p.retentionDays} days after the decision`;
+  return `Only the committee and staff see your answers; ${kept}, and /mydata shows, exports or erases what we hold about you.`;
+}
+
 export function aboutCard(p: Program): OutboundMessage {
   return {
     title: `About ${p.name}`,
-    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}`,
+    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}\n\n**Your data:** ${retentionSentence(p)}`,
     footer: p.applicationsOpen ? 'Applications are open: use /apply to join.' : 'Applications are closed for now.',
   };
 }

@@ -28,6 +28,8 @@ export interface ProgramFields {
   announceChannelId?: string;
   staffChannelId?: string;
   timeZone?: string;
+  /** Days after a rejection or withdrawal when answers are erased; null = never (default 180). */
+  retentionDays?: number | null;
 }
 
 export interface SetupInput extends ProgramFields {
@@ -69,6 +71,7 @@ export async function setupProgram(deps: CoreDeps, input: SetupInput): Promise<S
     why: input.why, objectiveText: input.objective, objectiveMetric: input.metric, objectiveTarget: input.target,
     capacity: input.capacity, committeeChannelId: input.committeeChannelId, committeeRef: input.committeeRef,
     ambassadorTarget: input.ambassadorTarget, announceChannelId: input.announceChannelId, staffChannelId: input.staffChannelId, timeZone: input.timeZone,
+    retentionDays: input.retentionDays,
   });
   const result = await store.transaction(async (r) => {
     if (existing) {
@@ -100,6 +103,7 @@ export async function setupProgram(deps: CoreDeps, input: SetupInput): Promise<S
       applicationsOpen: true, reapplyCooldownDays: 90, quorum: 3, thresholdNumerator: 2, thresholdDenominator: 3,
       votingWindowHours: 72, noQuorumPolicy: 'extend_once', blindReview: false,
       emoji: { approve: '✅', reject: '❌', abstain: '🤔' }, announceAcceptances: false, staffChannelId: input.staffChannelId ?? null, lastProblem: null,
+      retentionDays: input.retentionDays === undefined ? 180 : input.retentionDays,
     };
     const program = await r.programs.create(platform, workspaceId, settings);
     for (const [code, label] of defaultReasons) await r.reasons.upsert(program.id, code, label);
@@ -123,6 +127,8 @@ export interface RulesInput {
   cooldownDays?: number;
   emoji?: Partial<VoteEmoji>;
   announceAcceptances?: boolean;
+  /** Days after a rejection or withdrawal when answers are erased; null = never. */
+  retentionDays?: number | null;
 }
 
 /** `committeeSize`: so staff can be told when the quorum can't be reached by votes alone. */
@@ -137,6 +143,7 @@ export async function setRules(deps: CoreDeps, input: RulesInput): Promise<Rules
   const patch: Partial<ProgramSettings> = compact({
     quorum: input.quorum, votingWindowHours: input.windowHours, noQuorumPolicy: input.noQuorumPolicy,
     blindReview: input.blindReview, reapplyCooldownDays: input.cooldownDays, announceAcceptances: input.announceAcceptances,
+    retentionDays: input.retentionDays,
   });
   if (input.threshold !== undefined) Object.assign(patch, parseThreshold(input.threshold));
   const asked = input.emoji ?? {};

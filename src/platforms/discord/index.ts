@@ -54,7 +54,7 @@ export function createDiscordAdapter(config: NonNullable<Config['discord']>, log
 
 export class DiscordAdapter implements ChatPlatform {
   readonly platform = 'discord' as const;
-  readonly capabilities: PlatformCapabilities = { removeOthersReactions: true };
+  readonly capabilities: PlatformCapabilities = { removeOthersReactions: true, dmFiles: true };
   readonly client: Client;
   private readonly log: Logger;
   private readonly forms: FormSessions;

@@ -89,7 +89,7 @@ export function prebuilt<P extends { embeds?: readonly unknown[]; components?: r
 }
 
 export function render(msg: OutboundMessage): Rendered {
-  const files: AttachmentBuilder[] = [];
+  const files: AttachmentBuilder[] = (msg.attachments ?? []).map((a) => new AttachmentBuilder(Buffer.from(a.data), { name: a.name }));
   const plain = !msg.title && !msg.fields?.length && !msg.footer && !msg.image && msg.text.length <= limits.content;
   if (plain) return { content: msg.text || blank, embeds: [], files, allowedMentions: noMentions };
 

@@ -30,7 +30,7 @@ const groupId = /^S[A-Z0-9]{2,}$/;
 export class SlackAdapter implements ChatPlatform {
   readonly platform = 'slack' as const;
   /** Slack lets an app remove only its own reactions. */
-  readonly capabilities: PlatformCapabilities = { removeOthersReactions: false };
+  readonly capabilities: PlatformCapabilities = { removeOthersReactions: false, dmFiles: true };
   readonly app: App;
   private readonly log: Logger;
   private readonly users: UserDirectory;

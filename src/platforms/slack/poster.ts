@@ -91,6 +91,8 @@ export class Poster {
       await this.uploadImage(sent.channel, image, ctx);
       this.imagePending.delete(pendingKey);
     }
+    // Files (a person's data export, sent only by direct message and never retried by the outbox).
+    for (const a of msg.attachments ?? []) await this.uploadFile(sent.channel, a, ctx);
     return { channel: sent.channel, ts: sent.ts };
   }
 
@@ -146,6 +148,15 @@ export class Poster {
     } catch (err) {
       const e = toPlatformError(err, { action, channel: ctx.channel, botName: this.d.bot().name });
       throw new PlatformError(e.code, `${e.message} (the message itself was posted, without the image)`, e.fix, e.retryAfterMs);
+    }
+  }
+
+  private async uploadFile(channel: string, a: NonNullable<OutboundMessage['attachments']>[number], ctx: ErrorContext): Promise<void> {
+    const file = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
+    try {
+      await this.d.client.filesUploadV2({ channel_id: channel, file, filename: a.name, title: a.name });
+    } catch (err) {
+      throw toPlatformError(err, { action: `send the file “${a.name}” in a direct message`, channel: ctx.channel, botName: this.d.bot().name });
     }
   }
 

@@ -18,7 +18,7 @@ portContract('discord', async () => {
   const alice = double.user('alice');
   return {
     adapter,
-    capabilities: { removeOthersReactions: true },
+    capabilities: { removeOthersReactions: true, dmFiles: true },
     channel,
     person: { platform: 'discord', workspaceId: double.guildId, id: alice.id, name: 'alice', isBot: false },
     membership: 'Ambassador',

@@ -24,7 +24,7 @@ portContract('slack', async () => {
   const channel = { platform: 'slack' as const, workspaceId: slack.team.id, id: COMMITTEE };
   return {
     adapter,
-    capabilities: { removeOthersReactions: false },
+    capabilities: { removeOthersReactions: false, dmFiles: true },
     channel,
     person: { platform: 'slack', workspaceId: slack.team.id, id: CARL, name: 'carl', isBot: false },
     membership: AMBASSADORS,

@@ -1,0 +1,59 @@
+// How /mydata and erasure answer: counts and where each kind is visible; the confirmation step;
+// plain answers for the bad inputs (a wrong code, a second erasure, a person not in the program).
+import type { Reply } from '../ports/chat-platform.js';
+import { say } from '../replies.js';
+import { formatDate, formatNumber } from '../text.js';
+import type { EraseOutcome } from './erase.js';
+import type { MyDataOutcome, RecordKind } from './export.js';
+
+const described: Record<RecordKind, { label: string; where: string }> = {
+  applications: { label: 'applications (with your answers)', where: 'the committee channel and staff only; /application status shows you your own' },
+  referrals: { label: 'applications you referred', where: 'the committee sees who referred an application' },
+  votes: { label: 'votes as a committee member', where: 'the committee channel (only counts under blind review)' },
+  ambassadorTerms: { label: 'ambassador terms (with your leaderboard setting)', where: 'staff; your role or channel; public boards unless you opted out' },
+  activity: { label: 'logged activities (with evidence links and notes)', where: 'staff; verified points count on leaderboards unless you opted out' },
+  committee: { label: 'committee places', where: 'staff and the committee (/committee list)' },
+  staff: { label: 'staff places', where: 'staff' },
+  notices: { label: 'messages kept for you', where: 'only you' },
+  feedback: { label: 'notes you sent staff with your name', where: 'staff (where their alerts go)' },
+};
+
+export function myDataReply(o: MyDataOutcome): Reply {
+  const lines = o.holdings.filter((h) => h.count > 0).map((h) => `• ${formatNumber(h.count)} ${described[h.kind].label} — visible to ${described[h.kind].where}`);
+  const head = `What the ambassador program holds about you in this workspace: your name and ${o.member.platform} id (seen by anyone here)${lines.length ? ', and:' : ', and nothing else.'}`;
+  const delivered = o.delivery.kind === 'dm'
+    ? `I sent you the complete export by direct message: ${o.delivery.files.join(', ')}.`
+    : o.delivery.kind === 'files'
+      ? `The complete export is in these files:\n${o.delivery.locations.map((l) => `• ${l}`).join('\n')}`
+      : "I couldn't send you the export: your direct messages are closed to me. Open them (privacy settings) and run /mydata again.";
+  return say([head, ...lines, '', delivered, '', 'To erase it all: /mydata erase.'].join('\n'), { title: 'Your data' });
+}
+
+export function eraseReply(o: EraseOutcome, how: { self: boolean; command: string }): Reply {
+  const you = how.self ? 'you' : 'this person';
+  const your = how.self ? 'your' : 'their';
+  switch (o.kind) {
+    case 'confirm': {
+      const effects = [
+        `${your} name, answers, evidence links and notes will be replaced by “[erased]” everywhere, including the committee posts;`,
+        ...(o.open.length ? [`${your} open application${o.open.length > 1 ? 's' : ''} (${o.open.join(', ')}) will be withdrawn and the committee told;`] : []),
+        ...(o.active.length ? [`${you} will stop being an ambassador of ${o.active.join(', ')} (role or channel removed);`] : []),
+        'counts, points, votes and decisions already taken stay as they are. This cannot be undone.',
+      ];
+      return say(`Erasing means:\n${effects.map((e) => `• ${e}`).join('\n')}\n\nTo go ahead, run ${how.command} confirm:${o.code} (the code works today).`, { title: 'Erase — please confirm', tone: 'warning' });
+    }
+    case 'bad-code':
+      return say(`confirm: “${o.code}” is not the code I gave. Run ${how.command} without confirm to get today's code.`);
+    case 'already-erased':
+      return say(`${how.self ? 'Your' : 'Their'} data was already erased on ${formatDate(o.at, 'UTC')}; I hold nothing else about ${how.self ? 'you' : 'them'}.`);
+    case 'not-in-program':
+      return say(`That person has no application, ambassador term, activity or committee place in ${o.program.name}, so there is nothing to erase there.`);
+    case 'erased': {
+      const parts = ['Done: the data is erased, and the audit log records only that an erasure happened.'];
+      if (o.withdrawn.length) parts.push(`Withdrawn (the committee was told): ${o.withdrawn.join(', ')}.`);
+      if (o.removedFrom.length) parts.push(`No longer an ambassador of: ${o.removedFrom.join(', ')}.`);
+      if (!o.byStaff) parts.push('Thank you for the time you gave the program.');
+      return say(parts.join('\n'), { title: 'Erased', tone: 'success' });
+    }
+  }
+}
