@@ -2,11 +2,11 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
 import { createCore, type Core } from '../../src/core/index.js';
-import type { ChannelRef, ChatPlatform, OutboundMessage } from '../../src/core/ports/chat-platform.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { createStore } from '../../src/db/store.js';
 import { leaderboardJobs } from '../../src/scheduler/leaderboard-jobs.js';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database.js';
+import { recordingPlatform, type RecordedPost } from '../support/recording-platform.js';
 
 // Two bot processes = two cores, each with its own database client (own connections), platform
 // and claimant id, sharing one database and one clock.
@@ -14,25 +14,12 @@ let db: TestDatabase;
 let other: Database;
 let programId: number;
 const clock = { now: new Date('2026-03-09T08:00:05Z') };
-const posts: Array<{ process: string; channel: string; message: OutboundMessage }> = [];
+const posts: RecordedPost[] = [];
 
-function recordingPlatform(process: string): ChatPlatform {
-  let seq = 0;
-  const unused = async () => { throw new Error('not used here'); };
-  return {
-    platform: 'console', capabilities: { removeOthersReactions: false }, start: async () => {}, stop: async () => {},
-    async post(to: ChannelRef, message: OutboundMessage) {
-      posts.push({ process, channel: to.id, message });
-      return { channel: to, id: `${process}-${++seq}` };
-    },
-    edit: unused, dm: async () => {}, react: unused, unreact: unused, reactionsOn: async () => [], grantMembership: unused,
-    revokeMembership: unused, membersOf: async () => [],
-  };
-}
 
 function core(database: Database, name: string): { core: Core; tick: () => Promise<unknown> } {
   const c = createCore({ store: createStore(database), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now });
-  c.attach(recordingPlatform(name));
+  c.attach(recordingPlatform(name, posts));
   const [job] = leaderboardJobs(c, `process-${name}`);
   return { core: c, tick: () => job!.run() };
 }

@@ -1,7 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database.js';
+import { forkTestProcess, type TestProcess } from '../support/test-process.js';
 import { Clock, programSetup, scheduled, testCore, type TestCore } from '../core/campaigns/harness.js';
 import type { FromBot, ToBot } from '../core/campaigns/bot-process.js';
 
@@ -10,21 +9,13 @@ import type { FromBot, ToBot } from '../core/campaigns/bot-process.js';
 // block each other's thread on a lock; separate processes are what production runs anyway.)
 let db: TestDatabase;
 let setup: TestCore;
-const bots: Array<{ child: ChildProcess; next(): Promise<FromBot> }> = [];
+const bots: Array<TestProcess<FromBot>> = [];
 const jobKeys: string[] = [];
 type Post = { channel: string; footer: string | undefined };
 const posts: Post[] = [];
 
 function spawnBot(name: string) {
-  const child = fork(fileURLToPath(new URL('../core/campaigns/bot-process.ts', import.meta.url)), [name], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, CAMPAIGN_TEST_DB: db.url },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const queue: FromBot[] = [];
-  const waiting: Array<(m: FromBot) => void> = [];
-  child.on('message', (m: FromBot) => (waiting.length ? waiting.shift()!(m) : queue.push(m)));
-  return { child, next: () => new Promise<FromBot>((resolve) => (queue.length ? resolve(queue.shift()!) : waiting.push(resolve))) };
+  return forkTestProcess<FromBot>(new URL('../core/campaigns/bot-process.ts', import.meta.url), [name], { CAMPAIGN_TEST_DB: db.url });
 }
 
 beforeAll(async () => {

@@ -2,35 +2,22 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.js';
 import { createCore, type Core } from '../../src/core/index.js';
-import type { ChannelRef, ChatPlatform, OutboundMessage } from '../../src/core/ports/chat-platform.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { createStore } from '../../src/db/store.js';
 import { charts } from '../../src/render/charts.js';
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database.js';
+import { recordingPlatform, type RecordedPost } from '../support/recording-platform.js';
 
 // Two bot processes = two cores with their own database clients and claimant ids, one database, one clock.
 let db: TestDatabase;
 let other: Database;
 const clock = { now: new Date('2026-03-31T12:00:00Z') };
-const posts: Array<{ process: string; channel: string; message: OutboundMessage }> = [];
+const posts: RecordedPost[] = [];
 
-function recordingPlatform(process: string): ChatPlatform {
-  let seq = 0;
-  const unused = async () => { throw new Error('not used here'); };
-  return {
-    platform: 'console', capabilities: { removeOthersReactions: false }, start: async () => {}, stop: async () => {},
-    async post(to: ChannelRef, message: OutboundMessage) {
-      posts.push({ process, channel: to.id, message });
-      return { channel: to, id: `${process}-${++seq}` };
-    },
-    edit: unused, dm: async () => {}, react: unused, unreact: unused, reactionsOn: async () => [], grantMembership: unused,
-    revokeMembership: unused, membersOf: async () => [],
-  };
-}
 
 function processOn(database: Database, name: string): { core: Core; tick: () => Promise<number> } {
   const core = createCore({ store: createStore(database), commands: allCommands, log: pino({ level: 'silent' }), defaultTimeZone: 'UTC', now: () => clock.now, charts });
-  core.attach(recordingPlatform(name));
+  core.attach(recordingPlatform(name, posts));
   return { core, tick: () => core.jobs.postDueDigests({ claimedBy: `process-${name}` }) };
 }
 
