@@ -8,6 +8,7 @@ import apply from './apply.js';
 import audit from './audit.js';
 import report from './report.js';
 import { feedbackCommands } from './feedback/index.js';
+import { nudgesCommands } from './nudges/index.js';
 import { applicationCommands } from './application/index.js';
 import { programCommands } from './program/index.js';
 import { committeeCommands } from './committee/index.js';
@@ -25,5 +26,5 @@ export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, exportData, ...mydataCommands,
+  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, ...nudgesCommands, exportData, ...mydataCommands,
 ];

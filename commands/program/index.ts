@@ -6,7 +6,8 @@ import rules from './rules.js';
 import waitlist from './waitlist.js';
 import open from './open.js';
 import close from './close.js';
+import nudges from './nudges.js';
 import { questionsCommands } from './questions/index.js';
 import { reasonsCommands } from './reasons/index.js';
 
-export const programCommands: Command[] = [setup, show, rules, waitlist, open, close, ...questionsCommands, ...reasonsCommands];
+export const programCommands: Command[] = [setup, show, rules, waitlist, open, close, nudges, ...questionsCommands, ...reasonsCommands];

@@ -7,6 +7,7 @@ import { FormCache, type FormChangeFeed } from './applications/form-cache.js';
 import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
 import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
 import { runDueDigests } from './engagement/digest.js';
+import { runDueNudges } from './engagement/nudges.js';
 export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
@@ -68,6 +69,8 @@ export interface CoreJobs {
   postDueLeaderboards(o: WeeklyOptions): Promise<number>;
   /** Last month's engagement report to each program's staff channel, on the 1st. */
   postDueDigests(o: { claimedBy: string }): Promise<number>;
+  /** A kind DM to ambassadors who went quiet, in programs that turned nudges on; daily at 10:00. */
+  sendDueNudges(o: { claimedBy: string }): Promise<number>;
   /** Erases answers of rejected and withdrawn applications past their program's retention period. */
   eraseExpiredAnswers(o: { claimedBy: string }): Promise<number>;
   /**
@@ -151,6 +154,7 @@ export function createCore(o: CoreOptions): Core {
       postDueCampaigns: (jo) => runDueCampaignPosts(deps, jo),
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
       postDueDigests: (jo) => runDueDigests(deps, jo),
+      sendDueNudges: (jo) => runDueNudges(deps, jo),
       eraseExpiredAnswers: (jo) => eraseExpiredAnswers(deps, jo),
       nextDue: (after) => nextDue(deps, after),
     },

@@ -64,6 +64,8 @@ export interface Program extends VotingRules {
   staffChannelId: string | null;
   /** Days after a rejection or withdrawal when the application's answers are erased; null = kept. */
   retentionDays: number | null;
+  /** Weeks without verified activity before an ambassador gets a nudge; null: no nudges. */
+  nudgeAfterWeeks: number | null;
   /** The last staff alert that could not be delivered where it belonged. */
   lastProblem: { text: string; at: Date } | null;
 }

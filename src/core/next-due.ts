@@ -5,12 +5,13 @@ import { nextBoardRun } from './activity/weekly.js';
 import { earliestAfter, nextVoteDue } from './applications/deadlines.js';
 import { nextCampaignRun } from './campaigns/tick.js';
 import { nextDigestRun } from './engagement/digest.js';
+import { nextNudgeRun } from './engagement/nudges.js';
 import type { CoreDeps } from './deps.js';
 import { nextRetentionDue } from './people/retention.js';
 
 export async function nextDue(deps: CoreDeps, after: Date): Promise<Date | null> {
   const times = await Promise.all([
-    nextVoteDue(deps, after), nextCampaignRun(deps, after), nextBoardRun(deps, after), nextDigestRun(deps, after), nextRetentionDue(deps, after),
+    nextVoteDue(deps, after), nextCampaignRun(deps, after), nextBoardRun(deps, after), nextDigestRun(deps, after), nextNudgeRun(deps, after), nextRetentionDue(deps, after),
     deps.store.outbox.nextAttemptAfter(after),
   ]);
   return earliestAfter(times.filter((t): t is Date => t !== null), after);

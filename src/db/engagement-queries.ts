@@ -7,7 +7,7 @@
 // set of engaged members is computed once from the activity index and joined to the ambassadors.
 import { Prisma } from './generated/sqlite/client.js';
 import type { QueryDb } from './leaderboard-queries.js';
-import type { BreakdownRow, EngagementQuery, EngagementRepository, Movement, Turnout } from '../core/engagement/repository.js';
+import type { BreakdownRow, EngagementQuery, EngagementRepository, Movement, QuietAmbassador, Turnout } from '../core/engagement/repository.js';
 import type { DateRange } from '../core/activity/repository.js';
 
 type Num = number | bigint | string | null;
@@ -74,8 +74,26 @@ async function breakdown(db: QueryDb, q: EngagementQuery & DateRange, by: 'kind'
   return rows.map((r) => ({ label: r.label, activities: num(r.activities), points: num(r.points), people: num(r.people) }));
 }
 
+export async function quiet(db: QueryDb, q: { programId: number; at: Date; weeks: number; limit: number }): Promise<QuietAmbassador[]> {
+  const rows = await db.prisma.$queryRaw<Array<{ memberId: Num; since: Date | string; lastActiveAt: Date | string | null }>>`
+    SELECT b."memberId", b."since",
+      (SELECT MAX(a."occurredAt") FROM "Activity" a WHERE a."programId" = ${q.programId} AND a."memberId" = b."memberId" AND a."status" = 'VERIFIED') AS "lastActiveAt"
+    FROM "Ambassador" b
+    WHERE b."status" = 'ACTIVE' AND b."nudgesOff" = ${false} AND ${lapsedAt({ programId: q.programId }, q.at, q.weeks)}
+    ORDER BY b."id" ASC
+    LIMIT ${q.limit}`;
+  // Raw SQLite rows give dates as the text the adapter wrote.
+  const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  return rows.map((r) => ({ memberId: num(r.memberId), since: date(r.since), lastActiveAt: r.lastActiveAt === null ? null : date(r.lastActiveAt) }));
+}
+
 export function engagementRepository(db: QueryDb): EngagementRepository {
   return {
+    quiet: (q) => quiet(db, q),
+    programsWithNudges: async () =>
+      (await db.prisma.$queryRaw<Array<{ id: Num }>>`SELECT "id" FROM "Program" WHERE "nudgeAfterWeeks" IS NOT NULL ORDER BY "id"`).map((r) => num(r.id)),
+    setNudgesOff: async (programId, memberId, off) =>
+      Number(await db.prisma.$executeRaw`UPDATE "Ambassador" SET "nudgesOff" = ${off} WHERE "programId" = ${programId} AND "memberId" = ${memberId} AND "status" = 'ACTIVE'`) === 1,
     programsWithStaffChannel: async () =>
       (await db.prisma.$queryRaw<Array<{ id: Num }>>`SELECT "id" FROM "Program" WHERE "staffChannelId" IS NOT NULL OR "committeeChannelId" IS NOT NULL ORDER BY "id"`).map((r) => num(r.id)),
     turnout: (q) => turnout(db, q),

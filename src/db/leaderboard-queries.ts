@@ -16,7 +16,7 @@ import type { BoardRow, Standing } from '../core/activity/repository.js';
 
 /** A client or a transaction client, with its provider: a Database fits, and so does the store's. */
 export interface QueryDb {
-  prisma: Pick<Db, '$queryRaw'>;
+  prisma: Pick<Db, '$queryRaw' | '$executeRaw'>;
   provider: Provider;
 }
 

@@ -23,7 +23,7 @@ export function toProgram(p: P.Program): Program {
     thresholdNumerator: p.thresholdNumerator, thresholdDenominator: p.thresholdDenominator,
     votingWindowHours: p.votingWindowHours, noQuorumPolicy: lower(p.noQuorumPolicy), blindReview: p.blindReview,
     emoji: { approve: p.emojiApprove, reject: p.emojiReject, abstain: p.emojiAbstain },
-    announceAcceptances: p.announceAcceptances, staffChannelId: p.staffChannelId, retentionDays: p.retentionDays,
+    announceAcceptances: p.announceAcceptances, staffChannelId: p.staffChannelId, retentionDays: p.retentionDays, nudgeAfterWeeks: p.nudgeAfterWeeks,
     lastProblem: p.lastProblem && p.lastProblemAt ? { text: p.lastProblem, at: p.lastProblemAt } : null,
   };
 }

@@ -28,6 +28,7 @@ export function allJobs(core: Core, o: JobOptions): Job[] {
     ...campaignJobs(core, o.claimedBy),
     ...leaderboardJobs(core, o.claimedBy, o.renderCard),
     { name: 'monthly-digests', cron: '* * * * *', run: () => core.jobs.postDueDigests({ claimedBy: o.claimedBy }) },
+    { name: 'inactivity-nudges', cron: '*/15 * * * *', run: () => core.jobs.sendDueNudges({ claimedBy: o.claimedBy }) },
     { name: 'answer-retention', cron: '*/15 * * * *', run: () => core.jobs.eraseExpiredAnswers({ claimedBy: o.claimedBy }) },
   ];
 }

@@ -18,6 +18,7 @@ const settings: ProgramSettings = {
   applicationsOpen: true, reapplyCooldownDays: 30, quorum: 2, thresholdNumerator: 3, thresholdDenominator: 5, votingWindowHours: 48,
   noQuorumPolicy: 'staff', blindReview: true, emoji: { approve: '👍', reject: '👎', abstain: '🤷' }, announceAcceptances: true, staffChannelId: null, lastProblem: null,
   retentionDays: 180,
+  nudgeAfterWeeks: null,
 };
 const at = new Date('2026-05-01T12:00:00.000Z');
 

@@ -35,3 +35,9 @@ export function reportReply(program: Program, r: EngagementReport): Reply {
     ...(r.chart ? { image: { png: r.chart.png, name: 'engagement.png', alt: r.chart.alt } } : {}),
   });
 }
+
+export function nudgesReply(program: Program): Reply {
+  return say(program.nudgeAfterWeeks
+    ? `Nudges on: an ambassador with no verified activity for ${program.nudgeAfterWeeks} weeks gets one kind DM (at 10:00 ${program.timeZone}) with the current campaigns and how to log. They can turn them off with /nudges off. /report lists who has lapsed.`
+    : 'Nudges off: nobody gets a reminder when they go quiet. /report still lists who has lapsed.');
+}

@@ -33,7 +33,21 @@ export interface EngagementQuery {
   campaignId?: number;
 }
 
+/** An ambassador who went quiet: nothing verified in the nudge window. */
+export interface QuietAmbassador {
+  memberId: number;
+  since: Date;
+  /** Their latest verified activity, if any: it names the quiet spell, so each spell gets one nudge. */
+  lastActiveAt: Date | null;
+}
+
 export interface EngagementRepository {
+  /** Programs with inactivity nudges on. */
+  programsWithNudges(): Promise<number[]>;
+  /** Active ambassadors at `at` (for longer than `weeks`), not opted out of nudges, with nothing verified in the last `weeks` weeks. */
+  quiet(q: { programId: number; at: Date; weeks: number; limit: number }): Promise<QuietAmbassador[]>;
+  /** false when they are not an active ambassador of the program. */
+  setNudgesOff(programId: number, memberId: number, off: boolean): Promise<boolean>;
   /** Programs with a staff or committee channel: where a monthly digest can go. */
   programsWithStaffChannel(): Promise<number[]>;
   turnout(q: EngagementQuery & DateRange): Promise<Turnout>;

@@ -104,6 +104,7 @@ export async function setupProgram(deps: CoreDeps, input: SetupInput): Promise<S
       votingWindowHours: 72, noQuorumPolicy: 'extend_once', blindReview: false,
       emoji: { approve: '✅', reject: '❌', abstain: '🤔' }, announceAcceptances: false, staffChannelId: input.staffChannelId ?? null, lastProblem: null,
       retentionDays: input.retentionDays === undefined ? 180 : input.retentionDays,
+      nudgeAfterWeeks: null,
     };
     const program = await r.programs.create(platform, workspaceId, settings);
     for (const [code, label] of defaultReasons) await r.reasons.upsert(program.id, code, label);
