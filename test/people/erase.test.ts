@@ -47,8 +47,8 @@ describe(`erasing a person on ${testProvider}`, () => {
     const status = textOf(await as(t, zeph, '/application status'));
     expect(status).toContain(ANSWERS[0]); // their own answers, to them
     const reply = textOf(await as(t, zeph, '/mydata'));
-    expect(reply).toMatch(/1 applications \(with your answers\) — visible to the committee channel and staff only/);
-    expect(reply).toContain('1 logged activities');
+    expect(reply).toMatch(/1 application \(with your answers\) — visible to the committee channel and staff only/);
+    expect(reply).toContain('1 logged activity');
     const path = /• (\S+\.json)/.exec(reply)![1]!;
     const doc = JSON.parse(readFileSync(path, 'utf8'));
     expect(doc.member.displayName).toBe(NAME);

@@ -2,24 +2,25 @@
 // plain answers for the bad inputs (a wrong code, a second erasure, a person not in the program).
 import type { Reply } from '../ports/chat-platform.js';
 import { say } from '../replies.js';
-import { formatDate, formatNumber } from '../text.js';
+import { formatDate, plural } from '../text.js';
 import type { EraseOutcome } from './erase.js';
 import type { MyDataOutcome, RecordKind } from './export.js';
 
-const described: Record<RecordKind, { label: string; where: string }> = {
-  applications: { label: 'applications (with your answers)', where: 'the committee channel and staff only; /application status shows you your own' },
-  referrals: { label: 'applications you referred', where: 'the committee sees who referred an application' },
-  votes: { label: 'votes as a committee member', where: 'the committee channel (only counts under blind review)' },
-  ambassadorTerms: { label: 'ambassador terms (with your leaderboard setting)', where: 'staff; your role or channel; public boards unless you opted out' },
-  activity: { label: 'logged activities (with evidence links and notes)', where: 'staff; verified points count on leaderboards unless you opted out' },
-  committee: { label: 'committee places', where: 'staff and the committee (/committee list)' },
-  staff: { label: 'staff places', where: 'staff' },
-  notices: { label: 'messages kept for you', where: 'only you' },
-  feedback: { label: 'notes you sent staff with your name', where: 'staff (where their alerts go)' },
+/** Each kind: what one is called, and many (formatted by plural()), and who sees it. */
+const described: Record<RecordKind, { one: string; many: string; where: string }> = {
+  applications: { one: 'application (with your answers)', many: 'applications (with your answers)', where: 'the committee channel and staff only; /application status shows you your own' },
+  referrals: { one: 'application you referred', many: 'applications you referred', where: 'the committee sees who referred an application' },
+  votes: { one: 'vote as a committee member', many: 'votes as a committee member', where: 'the committee channel (only counts under blind review)' },
+  ambassadorTerms: { one: 'ambassador term (with your leaderboard setting)', many: 'ambassador terms (with your leaderboard setting)', where: 'staff; your role or channel; public boards unless you opted out' },
+  activity: { one: 'logged activity (with evidence link and note)', many: 'logged activities (with evidence links and notes)', where: 'staff; verified points count on leaderboards unless you opted out' },
+  committee: { one: 'committee place', many: 'committee places', where: 'staff and the committee (/committee list)' },
+  staff: { one: 'staff place', many: 'staff places', where: 'staff' },
+  notices: { one: 'message kept for you', many: 'messages kept for you', where: 'only you' },
+  feedback: { one: 'note you sent staff with your name', many: 'notes you sent staff with your name', where: 'staff (where their alerts go)' },
 };
 
 export function myDataReply(o: MyDataOutcome): Reply {
-  const lines = o.holdings.filter((h) => h.count > 0).map((h) => `• ${formatNumber(h.count)} ${described[h.kind].label} — visible to ${described[h.kind].where}`);
+  const lines = o.holdings.filter((h) => h.count > 0).map((h) => `• ${plural(h.count, described[h.kind].one, described[h.kind].many)} — visible to ${described[h.kind].where}`);
   const head = `What the ambassador program holds about you in this workspace: your name and ${o.member.platform} id (seen by anyone here)${lines.length ? ', and:' : ', and nothing else.'}`;
   const delivered = o.delivery.kind === 'dm'
     ? `I sent you the complete export by direct message: ${o.delivery.files.join(', ')}.`

@@ -14,7 +14,7 @@ describe("Discord: people's data", { timeout: 60_000 }, () => {
   it('GIVEN an applicant WHEN they run /mydata show THEN the export is attached to a DM; /mydata erase with the code erases them', async () => {
     await h.apply('alice', answers);
     const text = await h.say('alice', 'mydata show');
-    expect(text).toContain('1 applications (with your answers)');
+    expect(text).toContain('1 application (with your answers)');
     await h.settle();
     const channel = h.double.world.dmChannelFor(h.double.user('alice').id);
     const withFiles = h.double.messagesIn(channel.id).filter((m) => m.files.length > 0).at(-1)!;

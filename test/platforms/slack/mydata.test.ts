@@ -18,7 +18,7 @@ describe('Slack: people\'s data', { timeout: 60_000 }, () => {
     await w.apply(ADA, ['I answer for the export test', 'Leeds']);
     await w.settle();
     const reply = await w.reply(ADA, 'mydata');
-    expect(reply.text).toContain('1 applications (with your answers)');
+    expect(reply.text).toContain('1 application (with your answers)');
     expect(reply.text).toContain('by direct message');
     await w.settle();
     const dm = w.slack.dmWith(ADA)!;
