@@ -16,6 +16,7 @@ import { eraseExpiredAnswers } from './people/retention.js';
 import { cryptoRandom } from './random.js';
 import type { CoreDeps } from './deps.js';
 import { rememberMembers } from './members-in-memory.js';
+import { rememberMessageOwners } from './voting/message-owners.js';
 import { WorkQueue } from './work-queue.js';
 import { createDispatcher, type Dispatcher } from './effects/dispatcher.js';
 import type { ChatPlatform, FormSubmission, InboundSink, Platform, ReactionEvent, Reply } from './ports/chat-platform.js';
@@ -89,7 +90,7 @@ export function createCore(o: CoreOptions): Core {
   const dispatcher = createDispatcher(() => deps, o.outboxLeaseMs);
   const forms = new FormCache({ store: o.store, log: o.log, feed: o.formChanges });
   const deps: CoreDeps = {
-    store: rememberMembers(o.store),
+    store: rememberMessageOwners(rememberMembers(o.store)),
     now: o.now ?? (() => new Date()),
     platform: (p) => platforms.get(p),
     kick: () => dispatcher.kick(),

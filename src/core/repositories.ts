@@ -19,6 +19,9 @@ export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
 }
 
+/** An application as far as its committee message identifies it (all of it fixed once posted). */
+export type CommitteeMessageOwner = Pick<Application, 'id' | 'ref' | 'programId' | 'applicantId' | 'referrerId' | 'committeeChannelId' | 'committeeMessageId'>;
+
 export interface Repositories {
   members: {
     upsert(user: UserRef): Promise<Member>;
@@ -71,7 +74,8 @@ export interface Repositories {
     byRef(ref: string): Promise<Application | null>;
     openFor(programId: number, applicantId: number): Promise<Application | null>;
     latestFor(programId: number, applicantId: number): Promise<Application | null>;
-    byCommitteeMessage(channelId: string, messageId: string): Promise<Application | null>;
+    /** Whose committee message this is: what never changes about an application once it is posted. */
+    byCommitteeMessage(channelId: string, messageId: string): Promise<CommitteeMessageOwner | null>;
     withStatus(programId: number, statuses: readonly ApplicationStatus[]): Promise<Application[]>;
     /** Voting applications of one platform's programs that have a committee message. */
     votingWithMessages(platform: string): Promise<Application[]>;

@@ -144,8 +144,11 @@ function repositories(db: Tx, provider: Provider): Repositories {
         nullable(await db.application.findUnique({ where: { openKey: `${programId}:${applicantId}` } }), toApplication),
       latestFor: async (programId, applicantId) =>
         nullable(await db.application.findFirst({ where: { programId, applicantId }, orderBy: { id: 'desc' } }), toApplication),
-      byCommitteeMessage: async (committeeChannelId, committeeMessageId) =>
-        nullable(await db.application.findFirst({ where: { committeeChannelId, committeeMessageId } }), toApplication),
+      byCommitteeMessage: (committeeChannelId, committeeMessageId) =>
+        db.application.findFirst({
+          where: { committeeChannelId, committeeMessageId },
+          select: { id: true, ref: true, programId: true, applicantId: true, referrerId: true, committeeChannelId: true, committeeMessageId: true },
+        }),
       withStatus: async (programId, statuses) =>
         (await db.application.findMany({ where: { programId, status: { in: statuses.map((s) => upper(s)) } as never }, orderBy: { id: 'asc' } })).map(
           toApplication,

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import type { Application, Member, Program, Vote } from '../model.js';
 import type { ReactionEvent, VoteChoice } from '../ports/chat-platform.js';
-import type { Repositories } from '../repositories.js';
+import type { CommitteeMessageOwner, Repositories } from '../repositories.js';
 import { committeeIds } from '../programs/committee.js';
 import { choiceFor } from './emoji.js';
 import { settle } from './settle.js';
@@ -83,7 +83,7 @@ async function withdrawVote(
 }
 
 /** Removes a reaction that does not (or no longer) counts, where the platform lets the bot. */
-async function takeBack(deps: CoreDeps, r: Repositories, program: Program, app: Application, userId: string, emoji: string): Promise<void> {
+async function takeBack(deps: CoreDeps, r: Repositories, program: Program, app: CommitteeMessageOwner, userId: string, emoji: string): Promise<void> {
   if (!deps.platform(program.platform)?.capabilities.removeOthersReactions || !app.committeeChannelId || !app.committeeMessageId) return;
   await r.outbox.enqueue({
     kind: 'unreact', platform: program.platform, workspaceId: program.workspaceId, applicationId: app.id,
