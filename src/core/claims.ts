@@ -29,6 +29,26 @@ export interface ClaimsRepository {
 class ClaimLost extends Error {}
 
 /**
+ * One tick of a timed post over several programs: each program's run is tried on its own (one broken
+ * program must not hold up the others; the next tick tries it again). Returns how many were posted,
+ * and kicks the dispatcher when any was.
+ */
+export async function tickEachProgram(
+  deps: CoreDeps, programIds: readonly number[], what: string, tick: (programId: number) => Promise<'posted' | 'skipped' | 'idle'>,
+): Promise<number> {
+  let posted = 0;
+  for (const programId of programIds) {
+    try {
+      if ((await tick(programId)) === 'posted') posted++;
+    } catch (err) {
+      deps.log.error({ err, program: programId }, `${what} tick failed`);
+    }
+  }
+  if (posted) deps.kick();
+  return posted;
+}
+
+/**
  * Claims the run, builds its post (null: nothing to post, the run is settled as skipped with
  * `skipReason`), then marks it and lets `commit` queue the post and its audit in the same
  * transaction. 'idle' when someone else has (or had) the run.

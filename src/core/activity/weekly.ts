@@ -8,7 +8,7 @@
 // transaction that marks the claim sent and queues the post. A crash in between leaves a stale
 // claim that the next tick takes over; a run missed beyond the grace is left to next week's board.
 import { audit } from '../audit.js';
-import { claimThenPost } from '../claims.js';
+import { claimThenPost, tickEachProgram } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
@@ -42,17 +42,7 @@ export interface WeeklyOptions {
 /** One tick over every program. Returns how many boards were queued for posting. */
 export async function runDueLeaderboards(deps: CoreDeps, o: WeeklyOptions): Promise<number> {
   const now = deps.now();
-  let posted = 0;
-  for (const programId of await deps.store.activity.programsWithBoards()) {
-    try {
-      if ((await tickProgram(deps, programId, now, o)) === 'posted') posted++;
-    } catch (err) {
-      // One broken program must not hold up the others; the next tick tries again.
-      deps.log.error({ err, program: programId }, 'weekly leaderboard tick failed');
-    }
-  }
-  if (posted) deps.kick();
-  return posted;
+  return tickEachProgram(deps, await deps.store.activity.programsWithBoards(), 'weekly leaderboard', (programId) => tickProgram(deps, programId, now, o));
 }
 
 /** The earliest weekly post after `after` (every program with an announcement channel), or null. */

@@ -3,7 +3,7 @@
 // channel when there is none), exactly once per program and month across processes, through the same
 // claim as the weekly leaderboard (src/core/claims.ts). A program with no ambassadors gets no digest.
 import { audit } from '../audit.js';
-import { claimThenPost } from '../claims.js';
+import { claimThenPost, tickEachProgram } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Program } from '../model.js';
@@ -24,16 +24,7 @@ const channelOf = (p: Program) => p.staffChannelId ?? p.committeeChannelId;
 /** One tick over every program with a staff or committee channel; how many digests were queued. */
 export async function runDueDigests(deps: CoreDeps, o: { claimedBy: string }): Promise<number> {
   const now = deps.now();
-  let posted = 0;
-  for (const programId of await deps.store.engagement.programsWithStaffChannel()) {
-    try {
-      if ((await tickProgram(deps, programId, now, o.claimedBy)) === 'posted') posted++;
-    } catch (err) {
-      deps.log.error({ err, program: programId }, 'monthly digest tick failed');
-    }
-  }
-  if (posted) deps.kick();
-  return posted;
+  return tickEachProgram(deps, await deps.store.engagement.programsWithStaffChannel(), 'monthly digest', (programId) => tickProgram(deps, programId, now, o.claimedBy));
 }
 
 /** The earliest digest after `after`, or null when no program has a channel for one. */
