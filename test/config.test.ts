@@ -14,7 +14,7 @@ function problems(env: Record<string, string>): string[] {
 describe('config', () => {
   it('GIVEN an empty environment WHEN loaded THEN the defaults apply and the console runs on SQLite', () => {
     const c = loadConfig({});
-    expect(c).toEqual({ databaseUrl: 'file:./data/ambassador.db', logLevel: 'info', defaultTimeZone: 'UTC', outboxLeaseMs: 60_000, discord: undefined, slack: undefined });
+    expect(c).toEqual({ databaseUrl: 'file:./data/ambassador.db', logLevel: 'info', defaultTimeZone: 'UTC', outboxLeaseMs: 60_000, inboundLeaseMs: 30_000, discord: undefined, slack: undefined });
   });
 
   it('GIVEN complete Discord and Slack settings WHEN loaded THEN both platforms are configured with production API URLs', () => {

@@ -11,6 +11,8 @@ import type { Effect } from './effects/effect.js';
 import type { CampaignRepository } from './campaigns/repository.js';
 import type { ActivityRepository } from './activity/repository.js';
 import type { ClaimsRepository } from './claims.js';
+import type { InboundClaimsRepository } from './inbound.js';
+import type { FormDraftRepository } from './ports/chat-platform.js';
 
 export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
@@ -119,4 +121,8 @@ export interface Repositories {
   /** The exactly-once claims of timed posts (src/core/claims.ts). */
   claims: ClaimsRepository;
   activity: ActivityRepository;
+  /** Each inbound event claimed once across processes (src/core/inbound.ts). */
+  inbound: InboundClaimsRepository;
+  /** Unfinished multi-step forms, kept for any process to continue. */
+  drafts: FormDraftRepository;
 }

@@ -9,6 +9,9 @@ import { openStatuses } from '../core/model.js';
 import { campaignRepository } from './campaign-store.js';
 import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
+import { memoryInboundClaims, sqlInboundClaims } from './inbound-claims.js';
+import { formDrafts } from './form-drafts.js';
+import type { InboundClaimsRepository } from '../core/inbound.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -19,15 +22,19 @@ type Choice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
 export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>): Store {
+  // One process per SQLite file (process-lock.ts): its claims live in memory, shared by every transaction.
+  const memoryClaims = provider === 'sqlite' ? memoryInboundClaims() : undefined;
   return {
-    ...repositories(prisma, provider),
+    ...repositories(prisma, provider, memoryClaims),
     // Long enough for a slow disk; short enough that a stuck transaction fails rather than hangs.
-    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider)), { maxWait: 10_000, timeout: 20_000 }),
+    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider, memoryClaims)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }
 
-function repositories(db: Tx, provider: Provider): Repositories {
+function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository): Repositories {
   return {
+    inbound: memoryClaims ?? sqlInboundClaims(db, provider),
+    drafts: formDrafts(db),
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
     activity: activityRepository(db, provider),
