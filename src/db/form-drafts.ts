@@ -6,8 +6,9 @@ import type { FormDraftRepository } from '../core/ports/chat-platform.js';
 
 type DraftDb = Pick<Db, 'formDraft'> | Prisma.TransactionClient;
 
-export function formDrafts(db: DraftDb): FormDraftRepository {
+export function formDrafts(db: DraftDb, shared: boolean): FormDraftRepository {
   return {
+    shared,
     async get(token, now) {
       const row = await db.formDraft.findUnique({ where: { token } });
       return row && row.expiresAt > now ? { token: row.token, personKey: row.personKey, data: row.data, expiresAt: row.expiresAt } : null;

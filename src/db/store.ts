@@ -34,7 +34,7 @@ export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'pro
 function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository): Repositories {
   return {
     inbound: memoryClaims ?? sqlInboundClaims(db, provider),
-    drafts: formDrafts(db),
+    drafts: formDrafts(db, provider === 'postgresql'),
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
     activity: activityRepository(db, provider),

@@ -137,6 +137,8 @@ export interface FormDraft {
 }
 
 export interface FormDraftRepository {
+  /** Other processes may change drafts (PostgreSQL): read them from the store, not from memory. */
+  readonly shared?: boolean;
   get(token: string, now: Date): Promise<FormDraft | null>;
   byPerson(personKey: string, now: Date): Promise<FormDraft | null>;
   /** Creates or replaces the person's draft for the form. */

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCommands } from '../../../commands/index.js';
 import { blocksText, limits, renderMessage } from '../../../src/platforms/slack/blocks.js';
-import { SeenEvents } from '../../../src/platforms/slack/listeners/events.js';
 import { chunk, mentionSafe, slackCommands, toMrkdwn, trimTo } from '../../../src/platforms/slack/mrkdwn.js';
 import { decodeMetadata, formView, inlineErrors, readValues } from '../../../src/platforms/slack/modal.js';
 import { parseCommandText } from '../../../src/platforms/slack/parse.js';
@@ -134,14 +133,5 @@ describe('Slash command text', () => {
     expect(parseCommandText('frobnicate <@U1|x> now', allCommands)).toEqual({ kind: 'help', unknown: 'frobnicate @x now' });
     expect(parseCommandText('help', allCommands)).toEqual({ kind: 'help' });
     expect(parseCommandText('apply program:"unclosed', allCommands)).toMatchObject({ kind: 'error' });
-  });
-});
-
-describe('Seen events', () => {
-  it('GIVEN event ids WHEN offered again THEN repeats are refused, the oldest forgotten past the cap', () => {
-    const seen = new SeenEvents(2);
-    expect([seen.firstTime('a'), seen.firstTime('a'), seen.firstTime('b'), seen.firstTime('c'), seen.firstTime('a')]).toEqual([true, false, true, true, true]);
-    seen.forget('c');
-    expect(seen.firstTime('c')).toBe(true);
   });
 });
