@@ -11,55 +11,60 @@ import type { InboundClaimsRepository, InboundWork, LapsedClaim } from '../core/
 
 type RawDb = Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'> | Prisma.TransactionClient;
 
-/** Positional parameters and casts per provider: PostgreSQL $1::type, SQLite ?1. */
-function dialect(provider: Provider) {
+/**
+ * A statement's parameters in order of appearance: PostgreSQL numbers them ($1, with a cast where
+ * the type can't be inferred), better-sqlite3 takes plain ? in order.
+ */
+function statement(provider: Provider) {
   const pg = provider === 'postgresql';
+  const args: unknown[] = [];
+  const add = (v: unknown, cast = '') => {
+    args.push(v);
+    return pg ? `$${args.length}${cast}` : '?';
+  };
   return {
-    p: (n: number) => (pg ? `$${n}` : `?${n}`),
-    ts: (n: number) => (pg ? `$${n}::timestamp(3)` : `?${n}`),
-    json: (n: number) => (pg ? `$${n}::jsonb` : `?${n}`),
-    time: (d: Date) => (pg ? d.toISOString() : d.toISOString().replace('Z', '+00:00')),
+    args,
+    v: (v: unknown) => add(v),
+    ts: (d: Date) => add(pg ? d.toISOString() : d.toISOString().replace('Z', '+00:00'), '::timestamp(3)'),
+    json: (v: unknown) => add(v === undefined ? null : JSON.stringify(v), '::jsonb'),
   };
 }
 
 const table = '"InboundClaim"';
 
 export function sqlInboundClaims(db: RawDb, provider: Provider): InboundClaimsRepository {
-  const { p, ts, json, time } = dialect(provider);
   return {
     async claim(req) {
       const repeatBefore = req.repeatAfterMs === undefined ? new Date(0) : new Date(req.now.getTime() - req.repeatAfterMs);
-      const rows = await db.$queryRawUnsafe<unknown[]>(
-        `INSERT INTO ${table} ("key", "variant", "claimedBy", "claimedAt", "leaseUntil", "work")
-         VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${ts(4)}, ${ts(5)}, ${json(6)})
+      const q = statement(provider);
+      const sql = `INSERT INTO ${table} ("key", "variant", "claimedBy", "claimedAt", "leaseUntil", "work")
+         VALUES (${q.v(req.key)}, ${q.v(req.variant ?? '')}, ${q.v(req.claimedBy)}, ${q.ts(req.now)}, ${q.ts(new Date(req.now.getTime() + req.leaseMs))}, ${q.json(req.work)})
          ON CONFLICT ("key") DO UPDATE SET "variant" = excluded."variant", "claimedBy" = excluded."claimedBy",
            "claimedAt" = excluded."claimedAt", "leaseUntil" = excluded."leaseUntil", "doneAt" = NULL, "work" = excluded."work"
-         WHERE ${table}."variant" <> excluded."variant" OR ${table}."claimedAt" < ${ts(7)}
-         RETURNING "key"`,
-        req.key, req.variant ?? '', req.claimedBy, time(req.now), time(new Date(req.now.getTime() + req.leaseMs)),
-        req.work === undefined ? null : JSON.stringify(req.work), time(repeatBefore),
-      );
+         WHERE ${table}."variant" <> excluded."variant" OR ${table}."claimedAt" < ${q.ts(repeatBefore)}
+         RETURNING "key"`;
+      const rows = await db.$queryRawUnsafe<unknown[]>(sql, ...q.args);
       return rows.length === 1;
     },
     async settle(key, claimedBy, now) {
-      const n = await db.$executeRawUnsafe(
-        `UPDATE ${table} SET "doneAt" = COALESCE("doneAt", ${ts(3)}), "work" = NULL WHERE "key" = ${p(1)} AND "claimedBy" = ${p(2)}`,
-        key, claimedBy, time(now),
-      );
-      return n === 1;
+      const q = statement(provider);
+      const sql = `UPDATE ${table} SET "doneAt" = COALESCE("doneAt", ${q.ts(now)}), "work" = NULL WHERE "key" = ${q.v(key)} AND "claimedBy" = ${q.v(claimedBy)}`;
+      return (await db.$executeRawUnsafe(sql, ...q.args)) === 1;
     },
     async takeOverLapsed(claimedBy, now, leaseMs, limit) {
-      // One conditional UPDATE per row: of two processes taking over, only one matches the old lease.
-      const lapsed = await db.$queryRawUnsafe<Array<{ key: string; leaseUntil: unknown }>>(
-        `SELECT "key", "leaseUntil" FROM ${table} WHERE "doneAt" IS NULL AND "work" IS NOT NULL AND "leaseUntil" < ${ts(1)} ORDER BY "claimedAt" LIMIT ${Number(limit)}`,
-        time(now),
+      const q = statement(provider);
+      const lapsed = await db.$queryRawUnsafe<Array<{ key: string }>>(
+        `SELECT "key" FROM ${table} WHERE "doneAt" IS NULL AND "work" IS NOT NULL AND "leaseUntil" < ${q.ts(now)} ORDER BY "claimedAt" LIMIT ${Number(limit)}`,
+        ...q.args,
       );
+      // One conditional UPDATE per row: of two processes taking over, only one matches the lapsed lease.
       const taken: LapsedClaim[] = [];
       for (const row of lapsed) {
+        const u = statement(provider);
         const rows = await db.$queryRawUnsafe<Array<{ work: unknown }>>(
-          `UPDATE ${table} SET "claimedBy" = ${p(1)}, "leaseUntil" = ${ts(2)}
-           WHERE "key" = ${p(3)} AND "doneAt" IS NULL AND "leaseUntil" < ${ts(4)} RETURNING "work"`,
-          claimedBy, time(new Date(now.getTime() + leaseMs)), row.key, time(now),
+          `UPDATE ${table} SET "claimedBy" = ${u.v(claimedBy)}, "leaseUntil" = ${u.ts(new Date(now.getTime() + leaseMs))}
+           WHERE "key" = ${u.v(row.key)} AND "doneAt" IS NULL AND "leaseUntil" < ${u.ts(now)} RETURNING "work"`,
+          ...u.args,
         );
         const work = rows[0]?.work;
         if (work) taken.push({ key: row.key, work: (typeof work === 'string' ? JSON.parse(work) : work) as InboundWork });
@@ -67,9 +72,10 @@ export function sqlInboundClaims(db: RawDb, provider: Provider): InboundClaimsRe
       return taken;
     },
     async prune(doneBefore, abandonedBefore) {
+      const q = statement(provider);
       return db.$executeRawUnsafe(
-        `DELETE FROM ${table} WHERE ("doneAt" IS NOT NULL AND "doneAt" < ${ts(1)}) OR ("doneAt" IS NULL AND "claimedAt" < ${ts(2)})`,
-        time(doneBefore), time(abandonedBefore),
+        `DELETE FROM ${table} WHERE ("doneAt" IS NOT NULL AND "doneAt" < ${q.ts(doneBefore)}) OR ("doneAt" IS NULL AND "claimedAt" < ${q.ts(abandonedBefore)})`,
+        ...q.args,
       );
     },
   };
