@@ -3,8 +3,9 @@
 // process on the same file is refused at start-up, with how to fix it, through a lock file beside the
 // database holding the owner's pid and host. A lock left by a process that died (kill -9, a crash) on
 // this host is taken over; one from another host is left to the operator, who can't be second-guessed.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 interface Owner {
   pid: number;
@@ -37,6 +38,11 @@ function readOwner(path: string): Owner | null {
 /** Takes the lock for the SQLite file at `dbPath`, or throws DatabaseInUseError naming the holder and the fix. */
 export function lockSqliteDatabase(dbPath: string): { release(): void } {
   const lockPath = `${dbPath}.lock`;
+  try {
+    mkdirSync(dirname(dbPath), { recursive: true });
+  } catch {
+    return { release: () => undefined }; // the folder can't be made: opening the database says why
+  }
   const me: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   for (let attempt = 0; ; attempt++) {
     try {
