@@ -18,25 +18,48 @@ export interface InteractionDeps {
   sink: InboundSink;
   forms: FormSessions;
   log: Logger;
-  acks: Acknowledgements;
+  acks: AckSlot;
   /** Our application id: another process finishing this interaction answers through its webhook. */
   applicationId: string;
 }
 
 
 
-/** The first answers (acknowledgements) on their way to Discord. */
+/** What an interaction's handler sends its first answer through. */
+export interface AckSlot {
+  /** Counts `first` as on its way until it settles; returns it as it is. */
+  send<T>(first: Promise<T>): Promise<T>;
+  /** Resolves once every interaction that arrived so far has been acknowledged (this one included). */
+  sent(): Promise<void>;
+}
+
+/**
+ * The acknowledgements owed to Discord: every interaction counts from its arrival (its claim and
+ * any form read happen before its answer) until its first answer settles or it is dropped.
+ */
 export class Acknowledgements {
   private readonly pending = new Set<Promise<void>>();
 
-  /** Counts `first` as on its way until it settles; returns it as it is. */
-  send<T>(first: Promise<T>): Promise<T> {
-    const settled: Promise<void> = first.then(() => undefined, () => undefined).finally(() => this.pending.delete(settled));
-    this.pending.add(settled);
-    return first;
+  /** An interaction arrived; `close` when it needs no answer from this process (or has one). */
+  arrive(): AckSlot & { close(): void } {
+    let close!: () => void;
+    const owed = new Promise<void>((resolve) => (close = resolve));
+    this.pending.add(owed);
+    void owed.then(() => this.pending.delete(owed));
+    return {
+      close,
+      send: <T>(first: Promise<T>) => {
+        first.then(close, close);
+        return first;
+      },
+      sent: async () => {
+        close();
+        await this.sent();
+      },
+    };
   }
 
-  /** Resolves once every acknowledgement sent so far has been answered (or has failed). */
+  /** Resolves once every interaction that arrived so far has been acknowledged (or dropped). */
   async sent(): Promise<void> {
     if (this.pending.size) await Promise.all([...this.pending]);
   }
@@ -64,7 +87,17 @@ const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ appli
 /** Marks the claim done when the answer needed no work of the core's (a modal, a saved step). */
 const answered = (d: InteractionDeps, i: Interaction) => d.sink.done?.(claimKey(i));
 
-export async function handleInteraction(d: InteractionDeps, i: Interaction): Promise<void> {
+/** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
+export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
+  const slot = deps.acks.arrive();
+  try {
+    await route({ ...deps, acks: slot }, i);
+  } finally {
+    slot.close();
+  }
+}
+
+async function route(d: InteractionDeps, i: Interaction): Promise<void> {
   if (i.isChatInputCommand()) return command(d, i);
   if (i.isModalSubmit()) return modalSubmitted(d, i);
   if (i.isButton()) return button(d, i);

@@ -67,14 +67,14 @@ export class FormSessions {
   }
 
   /**
-   * Starts (or resumes, keeping what was typed) this person's session for this form. The session is
-   * ready at once; `saved` resolves when the database has it (await it after answering).
+   * Starts (or resumes, keeping what was typed) this person's session for this form; `saved`
+   * resolves when the database has it (with unshared drafts, await it after answering).
    */
   async open(userId: string, spec: FormSpec): Promise<{ session: FormSession; saved: Promise<void> }> {
     const personKey = `${userId}\u0000${spec.id}`;
     let existing: FormSession | undefined;
     if (this.drafts?.shared) {
-      const row = await this.drafts.byPerson(`discord:${personKey}`, new Date(this.now()));
+      const row = await this.drafts.byPerson(`discord:${userId}:${spec.id}`, new Date(this.now()));
       existing = row ? (row.data as FormSession) : undefined;
     } else {
       const token = this.byPerson.get(personKey);
@@ -83,7 +83,11 @@ export class FormSessions {
     const session: FormSession = existing ?? { token: randomBytes(6).toString('base64url'), userId, spec, values: {}, steps: [], round: 0, fixing: false, expiresAt: 0 };
     for (const f of spec.fields) if (f.value !== undefined && session.values[f.id] === undefined) session.values[f.id] = f.value;
     Object.assign(session, { spec, fixing: false, round: existing ? existing.round + 1 : 0, steps: chunk(spec.fields.map((f) => f.id), modalLimits.inputs) });
-    return { session, saved: this.save(session) };
+    // Shared (PostgreSQL): stored before the modal is shown, since its submission may reach another
+    // process at once. Otherwise memory is enough until then, and the database gets it meanwhile.
+    const saved = this.save(session);
+    if (this.drafts?.shared) await saved;
+    return { session, saved };
   }
 
   /** The session a modal or button belongs to, if it is this person's and still alive. */
@@ -150,7 +154,7 @@ export class FormSessions {
   private async save(s: FormSession, touch = true): Promise<void> {
     if (touch) s.expiresAt = this.now() + this.ttlMs;
     this.remember(s);
-    await this.drafts?.put({ token: s.token, personKey: `discord:${s.userId}\u0000${s.spec.id}`, data: s, expiresAt: new Date(s.expiresAt) });
+    await this.drafts?.put({ token: s.token, personKey: `discord:${s.userId}:${s.spec.id}`, data: s, expiresAt: new Date(s.expiresAt) });
   }
 }
 
