@@ -37,8 +37,10 @@ export function createTakeover(deps: () => CoreDeps, sink: () => InboundSink, o:
     if (work.kind === 'reaction') await sink().reaction(work.ev, key);
     else if (work.kind === 'command') reply = await sink().command(work.inv, key);
     else reply = await sink().formSubmitted(work.sub, key);
-    if (reply && reply.kind !== 'taken' && 'replyTo' in work && work.replyTo !== undefined) await platform.replyLater?.(work.replyTo, reply);
     d.log.info({ claim: key, kind: work.kind }, 'finished an event another process had claimed before it stopped');
+    if (!reply || reply.kind === 'taken' || !('replyTo' in work) || work.replyTo === undefined) return;
+    // The work is done; the answer may not be deliverable (the dead process never acknowledged it).
+    await platform.replyLater?.(work.replyTo, reply).catch((err: unknown) => d.log.warn({ err: String(err), claim: key }, 'could not answer an event finished for another process'));
   }
 
   async function pass(): Promise<number> {
