@@ -45,7 +45,8 @@ function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRe
         const m = await db.member.upsert({
           where: { platform_workspaceId_platformUserId: key },
           create: { ...key, displayName: name, joinedAt: u.joinedAt ?? null },
-          update: { displayName: name, ...(u.joinedAt ? { joinedAt: u.joinedAt } : {}) },
+          // Without a name (an event finished for another process knows only the id), keep the one we have.
+          update: { ...(u.name ? { displayName: u.name } : {}), ...(u.joinedAt ? { joinedAt: u.joinedAt } : {}) },
         });
         return toMember(m);
       },

@@ -19,7 +19,7 @@ import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
 import { Poster } from './poster.js';
-import { slackClaimKey } from './claims.js';
+import { reactionWork, slackClaimKey } from './claims.js';
 import { ReplySender } from './replies.js';
 import { UserDirectory } from './users.js';
 
@@ -105,7 +105,7 @@ export class SlackAdapter implements ChatPlatform {
   private async claimed(body: Record<string, unknown>): Promise<boolean> {
     const key = slackClaimKey(body);
     if (!key || !this.sink?.claim) return true;
-    if (!(await this.sink.claim({ key }))) return false;
+    if (!(await this.sink.claim({ key, work: reactionWork(body, this.bot.userId) }))) return false;
     this.claims.set(body, key);
     return true;
   }

@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { testProvider } from '../../support/database.js';
 import { BotProcess, freePort } from '../bot-process.js';
-import { ADA, AMBASSADORS, CARL, COMMITTEE, DANA, LOUNGE, STAFF, committee, dropTemplate, startWorld, type World } from '../slack/harness.js';
+import { ADA, AMBASSADORS, BOB, CARL, COMMITTEE, DANA, EVE, LOUNGE, STAFF, committee, dropTemplate, startWorld, type World } from '../slack/harness.js';
 
 describe.runIf(testProvider === 'postgresql')('two bot processes on one PostgreSQL behind one Slack app, every request to both', { timeout: 180_000 }, () => {
   let w: World;
   let db: Database;
   const bots: BotProcess[] = [];
+  const urls: string[] = [];
 
   beforeAll(async () => {
     w = await startWorld();
@@ -22,15 +23,16 @@ describe.runIf(testProvider === 'postgresql')('two bot processes on one PostgreS
     for (const port of ports) {
       bots.push(new BotProcess({
         DATABASE_URL: w.databaseUrl, SLACK_BOT_TOKEN: slack.botToken, SLACK_SIGNING_SECRET: slack.signingSecret,
-        SLACK_API_URL: slack.apiUrl, SLACK_PORT: String(port),
+        SLACK_API_URL: slack.apiUrl, SLACK_PORT: String(port), INBOUND_LEASE_SECONDS: '2',
       }));
     }
     await Promise.all(bots.map((b) => b.ready(60_000)));
-    slack.attachApps(ports.map((p) => `http://127.0.0.1:${p}/slack/events`));
+    urls.push(...ports.map((p) => `http://127.0.0.1:${p}/slack/events`));
+    slack.attachApps(urls);
   }, 120_000);
 
   afterAll(async () => {
-    for (const bot of bots) await bot.stop();
+    for (const bot of bots) await bot.stop(); // a killed one is already gone
     await db?.close();
     await w?.close();
     await dropTemplate();
@@ -95,6 +97,36 @@ describe.runIf(testProvider === 'postgresql')('two bot processes on one PostgreS
     const claimants = await db.prisma.$queryRawUnsafe<Array<{ n: bigint }>>('SELECT COUNT(DISTINCT "claimedBy") AS n FROM "InboundClaim"');
     expect(Number(claimants[0]!.n)).toBeGreaterThanOrEqual(1);
     expect(slack.unknownCalls()).toEqual([]);
+  });
+
+  it('GIVEN a vote claimed by a process that is killed before handling it THEN the other finishes it once the lease lapses, and votes decide once', async () => {
+    const { slack } = w;
+    await slack.slashCommand({ user_id: BOB, channel_id: LOUNGE, text: 'apply' });
+    await slack.waitUntil(() => slack.calls('views.open').length === 2, 20_000);
+    const open = slack.calls('views.open')[1]!;
+    const view = (open.response as { view: { id: string; blocks: Array<{ type: string; block_id: string }> } }).view;
+    const inputs = Object.fromEntries(view.blocks.filter((b) => b.type === 'input').map((b, i) => [b.block_id, ['Wells for all.', 'Dakar'][i] ?? '']));
+    await slack.viewSubmission({ view_id: view.id, user: BOB, inputs });
+    await slack.waitUntil(() => slack.reactionsOn(COMMITTEE, slack.messagesIn(COMMITTEE)[1]?.ts ?? '').length === 3, 20_000);
+    const post = slack.messagesIn(COMMITTEE)[1]!;
+
+    // EVE has not been seen before: her vote waits on users.info, held back, while its claimant dies.
+    slack.delayNext('users.info', 4000, { times: 2, when: (a) => a.user === EVE });
+    const { eventId } = await slack.event({ type: 'reaction_added', user: EVE, reaction: 'white_check_mark', item: { type: 'message', channel: COMMITTEE, ts: post.ts } });
+    await slack.waitFor((c) => c.method === 'users.info' && c.args.user === EVE, 20_000);
+    const [claim] = await db.prisma.$queryRawUnsafe<Array<{ claimedBy: string }>>('SELECT "claimedBy" FROM "InboundClaim" WHERE "key" = $1', `slack:event:${eventId}`);
+    const victim = bots.find((b) => b.pid === Number(claim!.claimedBy.split(':')[1]))!;
+    await victim.kill();
+    const survivor = bots.find((b) => b !== victim)!;
+    slack.attachApp(urls[bots.indexOf(survivor)]!); // Slack now reaches only the survivor
+    await survivor.waitForLog((l) => l.msg === 'finished an event another process had claimed before it stopped', 30_000);
+    await slack.event({ type: 'reaction_added', user: CARL, reaction: 'white_check_mark', item: { type: 'message', channel: COMMITTEE, ts: post.ts } });
+    const bobApp = () => db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: BOB } } });
+    await expect.poll(async () => (await bobApp()).status, { timeout: 20_000 }).toBe('ACCEPTED');
+    await expect.poll(() => slack.calls('conversations.invite').length, { timeout: 20_000 }).toBe(2);
+    expect(await db.prisma.vote.count({ where: { applicationId: (await bobApp()).id } })).toBe(2);
+    expect((await db.prisma.member.findFirstOrThrow({ where: { platformUserId: EVE } })).displayName).not.toBe(EVE);
+    expect(survivor.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
 
