@@ -19,7 +19,7 @@ import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
 import { Poster } from './poster.js';
-import { reactionWork, slackClaimKey } from './claims.js';
+import { RequestClaims } from './claims.js';
 import { ReplySender } from './replies.js';
 import { UserDirectory } from './users.js';
 
@@ -40,6 +40,7 @@ export class SlackAdapter implements ChatPlatform {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dmChannels = new Map<string, string>();
   private readonly poster: Poster;
+  private readonly requestClaims: RequestClaims;
   private sink?: InboundSink;
   private bot: { userId?: string; botId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
   private httpServer?: Server;
@@ -69,21 +70,11 @@ export class SlackAdapter implements ChatPlatform {
     });
     // Every request counts as in flight from the moment the receiver hands it over (before the ack)
     // until its listeners are done, so idle() and stop() see work not yet begun by a listener too.
-    // Each request is claimed before Bolt sees it: of several processes given the same request (a
-    // redelivery), only one handles it; the others acknowledge it, silently, and do nothing else.
+    // Each is claimed first: of several processes given the same request, only one handles it.
+    this.requestClaims = new RequestClaims(() => this.sink, () => this.bot.userId, this.log);
     const processEvent = this.app.processEvent.bind(this.app);
     this.app.processEvent = (event) => {
-      const body = event.body as Record<string, unknown>;
-      const handled = this.claimed(body).then(async (mine) => {
-        if (mine) {
-          await processEvent(event);
-          const key = this.claims.get(body);
-          if (key) await this.sink?.done?.(key); // also when no core call settled it (help, a form from memory)
-          return;
-        }
-        this.log.debug({ retryNum: event.retryNum }, 'another process has this Slack request; acknowledged and left to it');
-        await event.ack();
-      });
+      const handled = this.requestClaims.handle(event, processEvent);
       this.watch(handled);
       return handled;
     };
@@ -97,17 +88,6 @@ export class SlackAdapter implements ChatPlatform {
     });
     this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot, identify: () => this.whoAmI() });
     this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg));
-  }
-
-  /** Claim keys of the requests this process holds, by body: the listeners pass them to the core. */
-  private readonly claims = new WeakMap<object, string>();
-
-  private async claimed(body: Record<string, unknown>): Promise<boolean> {
-    const key = slackClaimKey(body);
-    if (!key || !this.sink?.claim) return true;
-    if (!(await this.sink.claim({ key, work: reactionWork(body, this.bot.userId) }))) return false;
-    this.claims.set(body, key);
-    return true;
   }
 
   private identity?: Promise<void>;
@@ -155,7 +135,7 @@ export class SlackAdapter implements ChatPlatform {
       botUserId: () => this.bot.userId,
       teamId: () => this.bot.teamId,
       track: (what, work) => this.track(what, work),
-      claimOf: (body) => (body && typeof body === 'object' ? this.claims.get(body) : undefined),
+      claimOf: (body) => this.requestClaims.keyOf(body),
     };
     registerCommands(this.app, ctx);
     registerViews(this.app, ctx);

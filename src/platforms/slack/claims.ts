@@ -4,7 +4,9 @@
 // their event_id; commands and interactions carry a trigger_id, unique per user action, to which a
 // hash of the payload is added (a trigger is only unique per app and moment, not a contract).
 import { createHash } from 'node:crypto';
-import type { InboundWork } from '../../core/ports/chat-platform.js';
+import type { ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+import type { InboundSink, InboundWork } from '../../core/ports/chat-platform.js';
 
 const hash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22);
 
@@ -37,4 +39,36 @@ export function reactionWork(body: Record<string, unknown>, botUserId: string | 
       emoji: reaction,
     },
   };
+}
+
+/** Claims every request before Bolt sees it, and remembers the claim of each request this process holds. */
+export class RequestClaims {
+  /** By request body: the listeners pass the key to the core, which settles it with the work's changes. */
+  private readonly keys = new WeakMap<object, string>();
+
+  constructor(
+    private readonly sink: () => InboundSink | undefined,
+    private readonly botUserId: () => string | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  keyOf(body: unknown): string | undefined {
+    return body && typeof body === 'object' ? this.keys.get(body) : undefined;
+  }
+
+  /** Bolt's processEvent, behind the claim. The loser acknowledges the request, silently, and does nothing else. */
+  async handle(event: ReceiverEvent, processEvent: (e: ReceiverEvent) => Promise<void>): Promise<void> {
+    const body = event.body as Record<string, unknown>;
+    const key = slackClaimKey(body);
+    const sink = this.sink();
+    if (!key || !sink?.claim) return processEvent(event);
+    if (!(await sink.claim({ key, work: reactionWork(body, this.botUserId()) }))) {
+      this.log.debug({ retryNum: event.retryNum }, 'another process has this Slack request; acknowledged and left to it');
+      await event.ack();
+      return;
+    }
+    this.keys.set(body, key);
+    await processEvent(event);
+    await sink.done?.(key); // also when no core call settled it (help, a form from memory)
+  }
 }
