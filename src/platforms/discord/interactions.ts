@@ -76,7 +76,14 @@ const expired = (d: InteractionDeps) =>
  */
 async function claim(d: InteractionDeps, i: Interaction, work?: InboundWork): Promise<boolean> {
   if (!d.sink.claim) return true;
-  const mine = await d.sink.claim({ key: claimKey(i), work });
+  let mine: boolean;
+  try {
+    mine = await d.sink.claim({ key: claimKey(i), work });
+  } catch (err) {
+    // The database can't be reached: answer anyway (another process may too) rather than not at all.
+    d.log.warn({ err: String(err), interaction: i.id }, 'could not claim an interaction; answering it unclaimed');
+    return true;
+  }
   if (!mine) d.log.debug({ interaction: i.id }, 'another process has this interaction');
   return mine;
 }
