@@ -82,6 +82,7 @@ async function claim(d: InteractionDeps, i: Interaction, work?: InboundWork): Pr
   } catch (err) {
     // The database can't be reached: answer anyway (another process may too) rather than not at all.
     d.log.warn({ err: String(err), interaction: i.id }, 'could not claim an interaction; answering it unclaimed');
+    unclaimed.add(i);
     return true;
   }
   if (!mine) d.log.debug({ interaction: i.id }, 'another process has this interaction');
@@ -89,10 +90,16 @@ async function claim(d: InteractionDeps, i: Interaction, work?: InboundWork): Pr
 }
 
 const claimKey = (i: Interaction) => `discord:interaction:${i.id}`;
+/** Interactions answered without a claim (the database was unreachable): the core works on them unclaimed. */
+const unclaimed = new WeakSet<Interaction>();
+const heldKey = (i: Interaction) => (unclaimed.has(i) ? undefined : claimKey(i));
 const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token });
 
 /** Marks the claim done when the answer needed no work of the core's (a modal, a saved step). */
-const answered = (d: InteractionDeps, i: Interaction) => d.sink.done?.(claimKey(i));
+const answered = async (d: InteractionDeps, i: Interaction) => {
+  const key = heldKey(i);
+  if (key) await d.sink.done?.(key);
+};
 
 /** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
 export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
@@ -164,7 +171,7 @@ async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Prom
     await deliver(d, i, known, false);
     return void (await answered(d, i));
   }
-  await answerLater(d, i, () => d.sink.command(inv, claimKey(i)));
+  await answerLater(d, i, () => d.sink.command(inv, heldKey(i)));
 }
 
 async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
@@ -197,7 +204,7 @@ async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Pr
     await deliver(d, i, known, false, session);
     return void (await answered(d, i));
   }
-  await answerLater(d, i, () => d.sink.formSubmitted(sub, claimKey(i)), session);
+  await answerLater(d, i, () => d.sink.formSubmitted(sub, heldKey(i)), session);
 }
 
 async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
