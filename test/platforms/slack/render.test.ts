@@ -135,3 +135,16 @@ describe('Slash command text', () => {
     expect(parseCommandText('apply program:"unclosed', allCommands)).toMatchObject({ kind: 'error' });
   });
 });
+
+describe('Slack request claim keys', () => {
+  it('GIVEN requests THEN an event is known by its event_id, a command or interaction by its trigger and payload, a handshake by nothing', async () => {
+    const { slackClaimKey } = await import('../../../src/platforms/slack/claims.js');
+    expect(slackClaimKey({ type: 'event_callback', event_id: 'Ev1', event: {} })).toBe('slack:event:Ev1');
+    const command = { command: '/ambassador', text: 'me', trigger_id: 'T1', user_id: 'U1' };
+    expect(slackClaimKey(command)).toMatch(/^slack:command:T1:[\w-]{22}$/);
+    expect(slackClaimKey({ ...command })).toBe(slackClaimKey(command)); // a redelivery: the same body
+    expect(slackClaimKey({ ...command, text: 'apply' })).not.toBe(slackClaimKey(command));
+    expect(slackClaimKey({ type: 'view_submission', trigger_id: 'T2', view: { id: 'V1' } })).toMatch(/^slack:view_submission:T2:/);
+    expect(slackClaimKey({ type: 'url_verification', challenge: 'x' })).toBeNull();
+  });
+});
