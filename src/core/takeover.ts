@@ -34,7 +34,10 @@ export function createTakeover(deps: () => CoreDeps, sink: () => InboundSink, o:
     const platform: ChatPlatform | undefined = d.platform(work.platform);
     if (!platform) return; // this process does not run that platform; leave it for one that does
     let reply: Reply | undefined;
-    if (work.kind === 'reaction') await sink().reaction(work.ev, key);
+    if (work.kind === 'request') {
+      if (!platform.redo) return;
+      await platform.redo(key, work.body); // the adapter answers as it would have
+    } else if (work.kind === 'reaction') await sink().reaction(work.ev, key);
     else if (work.kind === 'command') reply = await sink().command(work.inv, key);
     else reply = await sink().formSubmitted(work.sub, key);
     d.log.info({ claim: key, kind: work.kind }, 'finished an event another process had claimed before it stopped');

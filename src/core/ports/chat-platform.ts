@@ -113,7 +113,9 @@ export interface ReactionEvent {
 export type InboundWork =
   | { kind: 'command'; platform: Platform; inv: CommandInvocation; replyTo?: unknown }
   | { kind: 'form'; platform: Platform; sub: FormSubmission; replyTo?: unknown }
-  | { kind: 'reaction'; platform: Platform; ev: ReactionEvent };
+  | { kind: 'reaction'; platform: Platform; ev: ReactionEvent }
+  /** A request as the platform sent it, handled again by the adapter (ChatPlatform.redo). */
+  | { kind: 'request'; platform: Platform; body: unknown };
 
 /** An inbound event to claim before acting on it (see src/core/inbound.ts). */
 export interface EventClaim {
@@ -219,6 +221,8 @@ export interface ChatPlatform {
    * what this adapter put in the claim's work: an interaction token, a response URL).
    */
   replyLater?(replyTo: unknown, reply: Reply): Promise<void>;
+  /** Handles again a request another process claimed and died on (work of kind 'request'), under `claim`. */
+  redo?(claim: string, body: unknown): Promise<void>;
 }
 
 /** Why a platform call failed, so the core can decide between retry, fallback and telling staff. */

@@ -41,6 +41,7 @@ export class SlackAdapter implements ChatPlatform {
   private readonly dmChannels = new Map<string, string>();
   private readonly poster: Poster;
   private readonly requestClaims: RequestClaims;
+  private readonly redoRequest: (key: string, body: unknown) => Promise<void>;
   private sink?: InboundSink;
   private bot: { userId?: string; botId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
   private httpServer?: Server;
@@ -73,6 +74,7 @@ export class SlackAdapter implements ChatPlatform {
     // Each is claimed first: of several processes given the same request, only one handles it.
     this.requestClaims = new RequestClaims(() => this.sink, () => this.bot.userId, this.log);
     const processEvent = this.app.processEvent.bind(this.app);
+    this.redoRequest = (key, body) => this.requestClaims.redo(key, body, processEvent);
     this.app.processEvent = (event) => {
       const handled = this.requestClaims.handle(event, processEvent);
       this.watch(handled);
@@ -187,6 +189,14 @@ export class SlackAdapter implements ChatPlatform {
   }
 
   // ---- ChatPlatform ------------------------------------------------------------------------
+
+  /** Handles a request another process claimed and died on, as if it had just arrived (no acknowledgement). */
+  async redo(claim: string, body: unknown): Promise<void> {
+    if (!this.started) return;
+    const handled = this.redoRequest(claim, body);
+    this.watch(handled);
+    await handled;
+  }
 
   /** With `opts.key`, a repeat of the post (a retry after a crash) finds the first one instead: see poster.ts. */
   async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {

@@ -21,7 +21,7 @@ export function slackClaimKey(body: Record<string, unknown>): string | null {
 /**
  * What another process needs to finish a reaction event (a vote) if this one dies after claiming it:
  * the event as the core takes it, from the request alone (the person's name is looked up later).
- * Other requests carry none: Slack has been answered, and they are not finished elsewhere.
+ * Other requests are stored whole (see RequestClaims.handle).
  */
 export function reactionWork(body: Record<string, unknown>, botUserId: string | undefined): InboundWork | undefined {
   const ev = body.event as { type?: unknown; user?: unknown; reaction?: unknown; item?: { type?: unknown; channel?: unknown; ts?: unknown } } | undefined;
@@ -62,7 +62,10 @@ export class RequestClaims {
     const key = slackClaimKey(body);
     const sink = this.sink();
     if (!key || !sink?.claim) return processEvent(event);
-    if (!(await sink.claim({ key, work: reactionWork(body, this.botUserId()) }))) {
+    // What another process needs to finish it: the vote, or the request itself (handled again there;
+    // the answer goes to its response_url, valid for 30 minutes from any process).
+    const work = reactionWork(body, this.botUserId()) ?? { kind: 'request' as const, platform: 'slack' as const, body };
+    if (!(await sink.claim({ key, work }))) {
       this.log.debug({ retryNum: event.retryNum }, 'another process has this Slack request; acknowledged and left to it');
       await event.ack();
       return;
@@ -70,5 +73,13 @@ export class RequestClaims {
     this.keys.set(body, key);
     await processEvent(event);
     await sink.done?.(key); // also when no core call settled it (help, a form from memory)
+  }
+
+  /** A request another process claimed and died on, handled here under its claim (Slack was answered long ago). */
+  async redo(key: string, body: unknown, processEvent: (e: ReceiverEvent) => Promise<void>): Promise<void> {
+    if (!body || typeof body !== 'object') return;
+    this.keys.set(body, key);
+    await processEvent({ body: body as Record<string, unknown>, ack: async () => undefined });
+    await this.sink()?.done?.(key);
   }
 }

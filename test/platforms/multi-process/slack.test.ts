@@ -99,7 +99,7 @@ describe.runIf(testProvider === 'postgresql')('two bot processes on one PostgreS
     expect(slack.unknownCalls()).toEqual([]);
   });
 
-  it('GIVEN a vote claimed by a process that is killed before handling it THEN the other finishes it once the lease lapses, and votes decide once', async () => {
+  it('GIVEN a vote and a command claimed by a process that is killed before handling them THEN the other finishes both once the lease lapses: one answer, one change, and votes decide once', async () => {
     const { slack } = w;
     await slack.slashCommand({ user_id: BOB, channel_id: LOUNGE, text: 'apply' });
     await slack.waitUntil(() => slack.calls('views.open').length === 2, 20_000);
@@ -110,16 +110,34 @@ describe.runIf(testProvider === 'postgresql')('two bot processes on one PostgreS
     await slack.waitUntil(() => slack.reactionsOn(COMMITTEE, slack.messagesIn(COMMITTEE)[1]?.ts ?? '').length === 3, 20_000);
     const post = slack.messagesIn(COMMITTEE)[1]!;
 
-    // EVE has not been seen before: her vote waits on users.info, held back, while its claimant dies.
-    slack.delayNext('users.info', 4000, { times: 2, when: (a) => a.user === EVE });
+    // EVE and FRED have not been seen before: the vote (EVE's) and the command naming FRED wait on
+    // users.info, held back, while the command's claimant is killed.
+    const FRED = 'U0FRED0001';
+    slack.workspace.addUser({ id: FRED, name: 'fred', realName: 'Fred Flint' });
+    slack.delayNext('users.info', 4000, { times: 4, when: (a) => a.user === EVE || a.user === FRED });
     const { eventId } = await slack.event({ type: 'reaction_added', user: EVE, reaction: 'white_check_mark', item: { type: 'message', channel: COMMITTEE, ts: post.ts } });
-    await slack.waitFor((c) => c.method === 'users.info' && c.args.user === EVE, 20_000);
-    const [claim] = await db.prisma.$queryRawUnsafe<Array<{ claimedBy: string }>>('SELECT "claimedBy" FROM "InboundClaim" WHERE "key" = $1', `slack:event:${eventId}`);
-    const victim = bots.find((b) => b.pid === Number(claim!.claimedBy.split(':')[1]))!;
-    await victim.kill();
-    const survivor = bots.find((b) => b !== victim)!;
+    const answersBefore = slack.calls('response_url').length;
+    await slack.slashCommand({ user_id: STAFF, channel_id: LOUNGE, text: `staff add user:<@${FRED}|fred>` });
+    await slack.waitFor((c) => c.method === 'users.info' && c.args.user === FRED, 20_000);
+    const claimant = async (key: string) => {
+      const [row] = await db.prisma.$queryRawUnsafe<Array<{ claimedBy: string }>>('SELECT "claimedBy" FROM "InboundClaim" WHERE "key" = $1', key);
+      return Number(row!.claimedBy.split(':')[1]);
+    };
+    const [commandClaim] = await db.prisma.$queryRawUnsafe<Array<{ key: string }>>(`SELECT "key" FROM "InboundClaim" WHERE "key" LIKE 'slack:command:%' AND "doneAt" IS NULL`);
+    expect(commandClaim).toBeDefined();
+    const victimPid = await claimant(commandClaim!.key);
+    const doomed = bots.find((b) => b.pid === victimPid)!;
+    await doomed.kill();
+    const survivor = bots.find((b) => b !== doomed)!;
     slack.attachApp(urls[bots.indexOf(survivor)]!); // Slack now reaches only the survivor
     await survivor.waitForLog((l) => l.msg === 'finished an event another process had claimed before it stopped', 30_000);
+    await expect.poll(() => db.prisma.staffMember.count({ where: { member: { platformUserId: FRED } } }), { timeout: 20_000 }).toBe(1);
+    await slack.waitUntil(() => slack.calls('response_url').length > answersBefore, 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const answers = slack.calls('response_url').slice(answersBefore);
+    expect(answers).toHaveLength(1);
+    expect(JSON.stringify(answers[0]!.args)).toMatch(/fred/i);
+    // The vote (claimed by either process) counts once, whoever finished it.
     await slack.event({ type: 'reaction_added', user: CARL, reaction: 'white_check_mark', item: { type: 'message', channel: COMMITTEE, ts: post.ts } });
     const bobApp = () => db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: BOB } } });
     await expect.poll(async () => (await bobApp()).status, { timeout: 20_000 }).toBe('ACCEPTED');
