@@ -24,6 +24,7 @@ export interface InboundClaimRequest {
   claimedBy: string;
   now: Date;
   leaseMs: number;
+  /** What another process needs to finish the event; without it the claim is done as it is made. */
   work?: InboundWork;
 }
 

@@ -4,7 +4,7 @@
 // conditional upsert, hence raw SQL; times are passed as text in the format Prisma stores (UTC).
 // On SQLite (one process per file, see process-lock.ts) production uses memoryInboundClaims instead:
 // a claim there would wait behind other callers' transactions on the one connection.
-import type { Db } from './client.js';
+import type { Db, FastStatement } from './client.js';
 import type { Prisma } from './generated/sqlite/client.js';
 import type { Provider } from './provider.js';
 import type { InboundClaimsRepository, InboundWork, LapsedClaim } from '../core/inbound.js';
@@ -32,17 +32,21 @@ function statement(provider: Provider) {
 
 const table = '"InboundClaim"';
 
-export function sqlInboundClaims(db: RawDb, provider: Provider): InboundClaimsRepository {
+/** `fast`: a plain driver connection for the claim itself (PostgreSQL), else it goes through Prisma. */
+export function sqlInboundClaims(db: RawDb, provider: Provider, fast?: FastStatement): InboundClaimsRepository {
   return {
     async claim(req) {
       const repeatBefore = req.repeatAfterMs === undefined ? new Date(0) : new Date(req.now.getTime() - req.repeatAfterMs);
       const q = statement(provider);
-      const sql = `INSERT INTO ${table} ("key", "variant", "claimedBy", "claimedAt", "leaseUntil", "work")
-         VALUES (${q.v(req.key)}, ${q.v(req.variant ?? '')}, ${q.v(req.claimedBy)}, ${q.ts(req.now)}, ${q.ts(new Date(req.now.getTime() + req.leaseMs))}, ${q.json(req.work)})
+      // A claim with nothing left to finish elsewhere is done as it is made: no second statement.
+      // (Placeholders are numbered in the order they are written: keep each inline.)
+      const sql = `INSERT INTO ${table} ("key", "variant", "claimedBy", "claimedAt", "leaseUntil", "work", "doneAt")
+         VALUES (${q.v(req.key)}, ${q.v(req.variant ?? '')}, ${q.v(req.claimedBy)}, ${q.ts(req.now)}, ${q.ts(new Date(req.now.getTime() + req.leaseMs))}, ${q.json(req.work)}, ${req.work === undefined ? q.ts(req.now) : 'NULL'})
          ON CONFLICT ("key") DO UPDATE SET "variant" = excluded."variant", "claimedBy" = excluded."claimedBy",
-           "claimedAt" = excluded."claimedAt", "leaseUntil" = excluded."leaseUntil", "doneAt" = NULL, "work" = excluded."work"
+           "claimedAt" = excluded."claimedAt", "leaseUntil" = excluded."leaseUntil", "doneAt" = excluded."doneAt", "work" = excluded."work"
          WHERE ${table}."variant" <> excluded."variant" OR ${table}."claimedAt" < ${q.ts(repeatBefore)}
          RETURNING "key"`;
+      if (fast && provider === 'postgresql') return (await fast(sql, q.args)) === 1;
       const rows = await db.$queryRawUnsafe<unknown[]>(sql, ...q.args);
       return rows.length === 1;
     },
@@ -91,7 +95,7 @@ export function memoryInboundClaims(): InboundClaimsRepository {
       const variant = req.variant ?? '';
       const repeatBefore = req.repeatAfterMs === undefined ? 0 : now - req.repeatAfterMs;
       if (old && old.variant === variant && old.claimedAt >= repeatBefore) return false;
-      rows.set(req.key, { variant, claimedBy: req.claimedBy, claimedAt: now, leaseUntil: now + req.leaseMs, doneAt: null, work: req.work });
+      rows.set(req.key, { variant, claimedBy: req.claimedBy, claimedAt: now, leaseUntil: now + req.leaseMs, doneAt: req.work ? null : now, work: req.work });
       return true;
     },
     async settle(key, claimedBy, now) {

@@ -21,19 +21,19 @@ type Choice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
-export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>): Store {
+export function createStore({ prisma, provider, fast }: Pick<Database, 'prisma' | 'provider'> & Partial<Pick<Database, 'fast'>>): Store {
   // One process per SQLite file (process-lock.ts): its claims live in memory, shared by every transaction.
   const memoryClaims = provider === 'sqlite' ? memoryInboundClaims() : undefined;
   return {
-    ...repositories(prisma, provider, memoryClaims),
+    ...repositories(prisma, provider, memoryClaims, fast),
     // Long enough for a slow disk; short enough that a stuck transaction fails rather than hangs.
     transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider, memoryClaims)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }
 
-function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository): Repositories {
+function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository, fast?: Database['fast']): Repositories {
   return {
-    inbound: memoryClaims ?? sqlInboundClaims(db, provider),
+    inbound: memoryClaims ?? sqlInboundClaims(db, provider, fast),
     drafts: formDrafts(db, provider === 'postgresql'),
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),

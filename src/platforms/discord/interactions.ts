@@ -95,11 +95,6 @@ const unclaimed = new WeakSet<Interaction>();
 const heldKey = (i: Interaction) => (unclaimed.has(i) ? undefined : claimKey(i));
 const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token });
 
-/** Marks the claim done when the answer needed no work of the core's (a modal, a saved step). */
-const answered = async (d: InteractionDeps, i: Interaction) => {
-  const key = heldKey(i);
-  if (key) await d.sink.done?.(key);
-};
 
 /** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
 export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
@@ -165,12 +160,10 @@ async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Prom
   const at = where(i);
   if (!at) return (await claim(d, i)) ? void (await notInGuild(d, i)) : undefined;
   const inv = { name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at };
-  if (!(await claim(d, i, { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i) }))) return;
+  // From memory (/apply's modal): nothing would be left for another process to finish.
   const known = d.sink.immediate?.(inv);
-  if (known) {
-    await deliver(d, i, known, false);
-    return void (await answered(d, i));
-  }
+  if (!(await claim(d, i, known ? undefined : { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i) }))) return;
+  if (known) return deliver(d, i, known, false);
   await answerLater(d, i, () => d.sink.command(inv, heldKey(i)));
 }
 
@@ -183,11 +176,12 @@ async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Pr
   const last = session !== undefined && ids !== null && ids.round === session.round && ids.step + 1 >= session.steps.length;
   if (session) Object.assign(session.values, submittedValues(i));
   const sub = session && { formId: session.spec.id, values: { ...session.values }, ...at };
-  if (!(await claim(d, i, last && sub ? { kind: 'form', platform: 'discord', sub, replyTo: replyTo(d, i) } : undefined))) return;
+  // The last step's problems, when memory can tell them; otherwise its claim carries the whole form.
+  const known = last && sub ? d.sink.checkForm?.(sub) ?? null : null;
+  if (!(await claim(d, i, last && sub && !known ? { kind: 'form', platform: 'discord', sub, replyTo: replyTo(d, i) } : undefined))) return;
   if (!ids || !session || !sub) {
     d.log.info({ customId: i.customId, user: i.user.id }, 'a modal arrived for a form I no longer have');
-    await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
-    return void (await answered(d, i));
+    return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
   const total = session.steps.length;
   if (!last) {
@@ -196,14 +190,9 @@ async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Pr
     const stale = ids.round !== session.round;
     const content = stale ? 'Saved what you typed. Continue here:' : `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
     const next = stale ? stepButton(session, 0, 'Continue') : stepButton(session, ids.step + 1);
-    await d.acks.send(i.reply({ content, components: [encodable(next)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
-    return void (await answered(d, i));
+    return void (await d.acks.send(i.reply({ content, components: [encodable(next)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
-  const known = d.sink.checkForm?.(sub);
-  if (known) {
-    await deliver(d, i, known, false, session);
-    return void (await answered(d, i));
-  }
+  if (known) return deliver(d, i, known, false, session);
   await answerLater(d, i, () => d.sink.formSubmitted(sub, heldKey(i)), session);
 }
 
@@ -220,7 +209,6 @@ async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
     const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
     await d.acks.send(i.showModal(encodable(modalFor(session, step))));
   }
-  await answered(d, i);
 }
 
 /**

@@ -67,36 +67,32 @@ export class FormSessions {
   }
 
   /**
-   * Starts (or resumes, keeping what was typed) this person's session for this form; `saved`
-   * resolves when the database has it (with unshared drafts, await it after answering).
+   * Starts (or resumes, keeping what was typed) this person's session for this form. It is ready at
+   * once, from memory: `saved` resolves when the database has it (await it after answering, so the
+   * modal is not held up). Resuming by running the command again uses this process's memory.
    */
   async open(userId: string, spec: FormSpec): Promise<{ session: FormSession; saved: Promise<void> }> {
-    const personKey = `${userId}\u0000${spec.id}`;
-    let existing: FormSession | undefined;
-    if (this.drafts?.shared) {
-      const row = await this.drafts.byPerson(`discord:${userId}:${spec.id}`, new Date(this.now()));
-      existing = row ? (row.data as FormSession) : undefined;
-    } else {
-      const token = this.byPerson.get(personKey);
-      existing = token === undefined ? undefined : this.memory(token, userId);
-    }
+    const token = this.byPerson.get(`${userId}\u0000${spec.id}`);
+    const existing = token === undefined ? undefined : this.memory(token, userId);
     const session: FormSession = existing ?? { token: randomBytes(6).toString('base64url'), userId, spec, values: {}, steps: [], round: 0, fixing: false, expiresAt: 0 };
     for (const f of spec.fields) if (f.value !== undefined && session.values[f.id] === undefined) session.values[f.id] = f.value;
     Object.assign(session, { spec, fixing: false, round: existing ? existing.round + 1 : 0, steps: chunk(spec.fields.map((f) => f.id), modalLimits.inputs) });
-    // Shared (PostgreSQL): stored before the modal is shown, since its submission may reach another
-    // process at once. Otherwise memory is enough until then, and the database gets it meanwhile.
-    const saved = this.save(session);
-    if (this.drafts?.shared) await saved;
-    return { session, saved };
+    return { session, saved: this.save(session) };
   }
 
-  /** The session a modal or button belongs to, if it is this person's and still alive. */
+  /**
+   * The session a modal or button belongs to, if it is this person's and still alive. Shared drafts
+   * are read from the database (another process may have moved the form on); one not there yet may
+   * still be on its way from the process that opened it moments ago: looked for again, briefly.
+   */
   async get(token: string, userId: string): Promise<FormSession | undefined> {
     let s = this.drafts?.shared ? undefined : this.memory(token, userId);
-    if (!s && this.drafts) {
+    for (let attempt = 0; !s && this.drafts && attempt < 3; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 100 * attempt));
       const row = await this.drafts.get(token, new Date(this.now()));
-      s = row ? (row.data as FormSession) : undefined;
-      if (s) this.remember(s);
+      s = row ? (row.data as FormSession) : this.drafts.shared ? this.memory(token, userId) : undefined;
+      if (row && s) this.remember(s);
+      if (!this.drafts.shared) break;
     }
     if (!s || s.userId !== userId) return undefined;
     if (s.expiresAt <= this.now()) {
