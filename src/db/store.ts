@@ -34,7 +34,7 @@ export function createStore({ prisma, provider, fast }: Pick<Database, 'prisma' 
 function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository, fast?: Database['fast']): Repositories {
   return {
     inbound: memoryClaims ?? sqlInboundClaims(db, provider, fast),
-    drafts: formDrafts(db, provider === 'postgresql'),
+    drafts: formDrafts(db, provider === 'postgresql', provider === 'postgresql' ? fast : undefined),
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
     activity: activityRepository(db, provider),
