@@ -36,7 +36,7 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   if (provider === 'sqlite') return { prisma, provider, close: () => prisma.$disconnect() };
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 60_000 });
+  const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 60_000 });
   pool.on('error', () => undefined); // an idle connection lost: the next query opens another
   const fast: FastStatement = async (sql, params) => (await pool.query(sql, params)).rowCount ?? 0;
   return {
