@@ -11,7 +11,8 @@ import type { ChatPlatform } from './core/ports/chat-platform.js';
 import type { Logger } from './logger.js';
 import { startScheduler, type Scheduler } from './scheduler/index.js';
 import { allJobs, claimantId, leaderboardCard } from './scheduler/jobs.js';
-import { redactUrl, providerOf } from './db/provider.js';
+import { redactUrl, providerOf, sqlitePath } from './db/provider.js';
+import { lockSqliteDatabase } from './db/process-lock.js';
 
 export interface App {
   core: Core;
@@ -47,10 +48,23 @@ async function openMigratedDatabase(url: string, log: Logger): Promise<Database>
 
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
-  const db = await openMigratedDatabase(config.databaseUrl, log);
+  // SQLite: one bot process per file; a second one stops here, saying why and what to do.
+  const sqliteFile = providerOf(config.databaseUrl) === 'sqlite' ? sqlitePath(config.databaseUrl) : ':memory:';
+  const lock = sqliteFile !== ':memory:' ? lockSqliteDatabase(sqliteFile) : undefined;
+  let db: Database;
+  try {
+    db = await openMigratedDatabase(config.databaseUrl, log);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const processId = claimantId();
   // Processes sharing a PostgreSQL database tell each other when a form changes (/apply opens it from memory).
   const formChanges = db.provider === 'postgresql' ? await (await import('./db/form-changes.js')).listenForFormChanges(config.databaseUrl, log) : undefined;
-  const core = createCore({ store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs, files: localFiles(), formChanges, charts });
+  const core = createCore({
+    store: createStore(db), commands: allCommands, log, defaultTimeZone: config.defaultTimeZone, now: o.now, random: o.random, outboxLeaseMs: config.outboxLeaseMs,
+    files: localFiles(), formChanges, charts, processId, inboundLeaseMs: config.inboundLeaseMs,
+  });
   const platforms = o.platforms(core, db);
   for (const p of platforms) core.attach(p);
   core.dispatcher.start();
@@ -60,15 +74,19 @@ export async function startApp(o: AppOptions): Promise<App> {
       await p.start(core.sink);
       await core.catchUp(p);
     }
+    // Events other processes claimed and did not live to finish; old claims and forms pruned.
+    core.takeover.start();
     if (o.scheduler !== false) {
       // This process's name in the timed posts' claims, and the card renderer (canvas) for leaderboards.
-      scheduler = startScheduler(allJobs(core, { claimedBy: claimantId(), renderCard: leaderboardCard }), log);
+      scheduler = startScheduler(allJobs(core, { claimedBy: processId, renderCard: leaderboardCard }), log);
     }
   } catch (err) {
     await Promise.allSettled(platforms.map((p) => p.stop()));
+    await core.takeover.stop();
     await core.dispatcher.stop();
     await formChanges?.close();
     await db.close();
+    lock?.release();
     throw err;
   }
   let stopping: Promise<void> | undefined;
@@ -79,10 +97,12 @@ export async function startApp(o: AppOptions): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await scheduler?.stop();
+        await core.takeover.stop();
         await Promise.allSettled(platforms.map((p) => p.stop()));
         await core.dispatcher.stop();
         await formChanges?.close();
         await db.close();
+        lock?.release();
       })()),
   };
 }

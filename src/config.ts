@@ -28,6 +28,11 @@ const schema = z
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
     SLACK_API_URL: url('Slack Web API base, test hook').default('https://slack.com/api/'),
     SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DISCORD_SHARDS: optionalText.pipe(
+      z.string().regex(/^\d{1,4}(\s*,\s*\d{1,4})*$/, 'must be shard ids separated by commas, e.g. 0,1').transform((v) => v.split(',').map((x) => Number(x.trim()))).optional(),
+    ),
+    DISCORD_SHARD_COUNT: z.coerce.number({ error: () => 'must be a whole number' }).int().min(1, 'must be at least 1').max(4096).optional(),
+    INBOUND_LEASE_SECONDS: z.coerce.number({ error: () => 'must be a whole number of seconds' }).int().min(1).max(600).default(30),
     OUTBOX_LEASE_SECONDS: z.coerce.number({ error: () => 'must be a whole number of seconds' }).int().min(1).max(3600).default(60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_TIME_ZONE: z
@@ -55,7 +60,10 @@ export interface Config {
   defaultTimeZone: string;
   /** How long a process holds a side effect it is carrying out before another process may retry it. */
   outboxLeaseMs: number;
-  discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
+  /** How long a process holds an inbound event it claimed before another may finish it (default 30 s). */
+  inboundLeaseMs?: number;
+  /** `shards`: the shards this process runs, of `count` in all (DISCORD_SHARDS, DISCORD_SHARD_COUNT). */
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string; shards?: { ids: number[]; count: number } };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string; port: number };
 }
 
@@ -73,16 +81,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const [have, needed, why] of companions) {
     if (raw[have] !== undefined && raw[needed] === undefined) problems.push(`${needed} is required when ${have} is set (${why})`);
   }
+  if (parsed.success) problems.push(...shardProblems(parsed.data));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
+  const shards = e.DISCORD_SHARDS && e.DISCORD_SHARD_COUNT ? { ids: e.DISCORD_SHARDS, count: e.DISCORD_SHARD_COUNT } : undefined;
   return {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+    inboundLeaseMs: e.INBOUND_LEASE_SECONDS * 1000,
     discord:
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
-        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL, ...(shards ? { shards } : {}) }
         : undefined,
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
@@ -91,10 +102,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** Shards come as a pair: which ones this process runs, out of how many. */
+function shardProblems(e: Env): string[] {
+  const ids = e.DISCORD_SHARDS;
+  const count = e.DISCORD_SHARD_COUNT;
+  if (ids === undefined && count === undefined) return [];
+  if (ids === undefined) return ['DISCORD_SHARDS is required when DISCORD_SHARD_COUNT is set (the shards this process runs, e.g. 0,1)'];
+  if (count === undefined) return ['DISCORD_SHARD_COUNT is required when DISCORD_SHARDS is set (how many shards all processes run together)'];
+  const out: string[] = [];
+  const bad = ids.filter((id) => id >= count);
+  if (bad.length) out.push(`DISCORD_SHARDS has ${bad.join(', ')}, but shard ids go from 0 to DISCORD_SHARD_COUNT - 1 (${count - 1})`);
+  if (new Set(ids).size !== ids.length) out.push('DISCORD_SHARDS lists a shard more than once');
+  return out;
+}
+
 const names = [
   'DATABASE_URL', 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL',
   'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_PORT',
-  'LOG_LEVEL', 'DEFAULT_TIME_ZONE', 'OUTBOX_LEASE_SECONDS',
+  'LOG_LEVEL', 'DEFAULT_TIME_ZONE', 'OUTBOX_LEASE_SECONDS', 'INBOUND_LEASE_SECONDS', 'DISCORD_SHARDS', 'DISCORD_SHARD_COUNT',
 ] as const;
 
 /** Only our variables: an unset or empty one takes its default. */

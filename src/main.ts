@@ -6,6 +6,7 @@ import { allCommands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startApp } from './app.js';
 import { MigrationError } from './db/migrate.js';
+import { DatabaseInUseError } from './db/process-lock.js';
 import { createFileLogger, createLogger, scrubSecrets } from './logger.js';
 import { ConsoleAdapter } from './platforms/console/adapter.js';
 import { ConsoleClock } from './platforms/console/clock.js';
@@ -103,7 +104,7 @@ try {
     await stop('end of input');
   }
 } catch (err) {
-  if (err instanceof MigrationError) fatal(err.message);
+  if (err instanceof MigrationError || err instanceof DatabaseInUseError) fatal(err.message);
   log.error({ err }, 'start-up failed');
   fatal(`start-up failed: ${err instanceof Error ? err.message : String(err)}`);
 }

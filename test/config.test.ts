@@ -14,7 +14,7 @@ function problems(env: Record<string, string>): string[] {
 describe('config', () => {
   it('GIVEN an empty environment WHEN loaded THEN the defaults apply and the console runs on SQLite', () => {
     const c = loadConfig({});
-    expect(c).toEqual({ databaseUrl: 'file:./data/ambassador.db', logLevel: 'info', defaultTimeZone: 'UTC', outboxLeaseMs: 60_000, discord: undefined, slack: undefined });
+    expect(c).toEqual({ databaseUrl: 'file:./data/ambassador.db', logLevel: 'info', defaultTimeZone: 'UTC', outboxLeaseMs: 60_000, inboundLeaseMs: 30_000, discord: undefined, slack: undefined });
   });
 
   it('GIVEN complete Discord and Slack settings WHEN loaded THEN both platforms are configured with production API URLs', () => {
@@ -62,5 +62,27 @@ describe('config', () => {
 
   it('GIVEN empty strings WHEN loaded THEN they count as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', DATABASE_URL: '' }).databaseUrl).toBe('file:./data/ambassador.db');
+  });
+
+  describe('several processes', () => {
+    const discord = { DISCORD_TOKEN: 'abc', DISCORD_APPLICATION_ID: '123456789012345678' };
+
+    it('GIVEN DISCORD_SHARDS and DISCORD_SHARD_COUNT WHEN loaded THEN the process runs those shards of that many', () => {
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: '0, 2', DISCORD_SHARD_COUNT: '3' }).discord?.shards).toEqual({ ids: [0, 2], count: 3 });
+      expect(loadConfig(discord).discord?.shards).toBeUndefined();
+    });
+
+    it('GIVEN shards without their count, a shard out of range or listed twice WHEN loaded THEN each problem is named', () => {
+      expect(problems({ ...discord, DISCORD_SHARDS: '0,1' })).toEqual([expect.stringContaining('DISCORD_SHARD_COUNT is required when DISCORD_SHARDS is set')]);
+      expect(problems({ ...discord, DISCORD_SHARD_COUNT: '2' })).toEqual([expect.stringContaining('DISCORD_SHARDS is required when DISCORD_SHARD_COUNT is set')]);
+      expect(problems({ ...discord, DISCORD_SHARDS: '1,2', DISCORD_SHARD_COUNT: '2' })).toEqual([expect.stringContaining('DISCORD_SHARDS has 2, but shard ids go from 0 to DISCORD_SHARD_COUNT - 1 (1)')]);
+      expect(problems({ ...discord, DISCORD_SHARDS: '1,1', DISCORD_SHARD_COUNT: '2' })).toEqual(['DISCORD_SHARDS lists a shard more than once']);
+      expect(problems({ ...discord, DISCORD_SHARDS: 'first', DISCORD_SHARD_COUNT: '2' })).toEqual([expect.stringMatching(/^DISCORD_SHARDS must be shard ids separated by commas/)]);
+    });
+
+    it('GIVEN INBOUND_LEASE_SECONDS WHEN loaded THEN claims hold that long; a bad value is named', () => {
+      expect(loadConfig({ INBOUND_LEASE_SECONDS: '5' }).inboundLeaseMs).toBe(5000);
+      expect(problems({ INBOUND_LEASE_SECONDS: '0' })).toEqual([expect.stringMatching(/^INBOUND_LEASE_SECONDS/)]);
+    });
   });
 });

@@ -27,6 +27,8 @@ import { say } from './replies.js';
 import { fail } from './errors.js';
 import { reactionToVote } from './voting/cast-vote.js';
 import { catchUpVotes } from './voting/catch-up.js';
+import { ClaimLost, withClaim } from './inbound.js';
+import { createTakeover, type Takeover } from './takeover.js';
 
 export interface CoreOptions {
   store: Store;
@@ -46,6 +48,10 @@ export interface CoreOptions {
   formChanges?: FormChangeFeed;
   /** How many commands, forms and reactions the core works on at once; the rest wait their turn (default 32: enough for votes on many applications to proceed side by side on PostgreSQL, whose pool has 10 connections). */
   concurrency?: number;
+  /** This process's name in inbound claims, unique per start (default: a random one). */
+  processId?: string;
+  /** How long an inbound event's claim holds before another process may finish it (default 30 s). */
+  inboundLeaseMs?: number;
 }
 
 export interface Core {
@@ -56,6 +62,8 @@ export interface Core {
   /** Replays votes cast or withdrawn while the platform was offline (call once it is ready). */
   catchUp(platform: ChatPlatform): Promise<{ messages: number; replayed: number }>;
   jobs: CoreJobs;
+  /** Finishes events claimed by processes that died (start it with the dispatcher). */
+  takeover: Takeover;
 }
 
 /**
@@ -101,27 +109,50 @@ export function createCore(o: CoreOptions): Core {
     forms,
     random: o.random ?? cryptoRandom,
   };
-  const formSubmitted = async (sub: FormSubmission): Promise<Reply> => {
+  const processId = o.processId ?? `core:${cryptoRandom().toString(36).slice(2)}`;
+  const leaseMs = o.inboundLeaseMs ?? 30_000;
+  /** The work of a claimed event: its transactions settle the claim; done afterwards if none did. */
+  const claimed = async <T>(key: string | undefined, taken: T, work: (d: CoreDeps) => Promise<T>): Promise<T> => {
+    if (!key) return work(deps);
     try {
-      if (sub.formId.startsWith('apply:')) return await submitApplication(deps, sub);
-      return say("I didn't recognise that form. Please run the command again.");
+      const out = await work({ ...deps, store: withClaim(deps.store, key, processId, deps.now) });
+      const reply = out as Reply | undefined;
+      if (reply?.kind === 'taken') return out;
+      if (!(await deps.store.inbound.settle(key, processId, deps.now()))) return taken;
+      return out;
     } catch (err) {
-      return replyToError(deps, err, { form: sub.formId, user: sub.user.id });
+      if (err instanceof ClaimLost) return taken;
+      throw err;
     }
   };
-  const reaction = async (ev: ReactionEvent): Promise<void> => {
+  const formSubmitted = async (d: CoreDeps, sub: FormSubmission): Promise<Reply> => {
     try {
-      await reactionToVote(deps, ev);
+      if (sub.formId.startsWith('apply:')) return await submitApplication(d, sub);
+      return say("I didn't recognise that form. Please run the command again.");
     } catch (err) {
+      return replyToError(d, err, { form: sub.formId, user: sub.user.id });
+    }
+  };
+  const reaction = async (d: CoreDeps, ev: ReactionEvent): Promise<void> => {
+    try {
+      await reactionToVote(d, ev);
+    } catch (err) {
+      if (err instanceof ClaimLost) throw err;
       o.log.error({ err, message: ev.message.id, user: ev.user.id }, 'reaction could not be processed');
       throw err;
     }
   };
+  const taken: Reply = { kind: 'taken' };
   const queue = new WorkQueue(o.concurrency ?? 32);
   const sink: InboundSink = {
-    command: (inv) => queue.run(() => runCommand(deps, commands, inv)),
-    formSubmitted: (sub) => queue.run(() => formSubmitted(sub)),
-    reaction: (ev) => queue.run(() => reaction(ev)),
+    command: (inv, key) => queue.run(() => claimed(key, taken, (d) => runCommand(d, commands, inv))),
+    formSubmitted: (sub, key) => queue.run(() => claimed(key, taken, (d) => formSubmitted(d, sub))),
+    reaction: (ev, key) => queue.run(() => claimed(key, undefined, (d) => reaction(d, ev))),
+    claim: (c) => o.store.inbound.claim({ ...c, claimedBy: processId, now: deps.now(), leaseMs }),
+    async done(key) {
+      await o.store.inbound.settle(key, processId, deps.now());
+    },
+    drafts: o.store.drafts,
     immediate(inv) {
       try {
         const name = inv.name.trim().toLowerCase();
@@ -143,10 +174,12 @@ export function createCore(o: CoreOptions): Core {
     },
     warm: (platform, workspaceIds) => forms.warm(platform, workspaceIds),
   };
+  const takeover = createTakeover(() => deps, () => sink, { claimedBy: processId, leaseMs });
   return {
     sink,
     deps,
     dispatcher,
+    takeover,
     attach: (p) => platforms.set(p.platform, p),
     catchUp: (p) => catchUpVotes(deps, p),
     jobs: {

@@ -14,6 +14,8 @@ import type { CampaignRepository } from './campaigns/repository.js';
 import type { ActivityRepository } from './activity/repository.js';
 import type { ClaimsRepository } from './claims.js';
 import type { PeopleRepository } from './people/repository.js';
+import type { InboundClaimsRepository } from './inbound.js';
+import type { FormDraftRepository } from './ports/chat-platform.js';
 
 export interface Store extends Repositories {
   transaction<T>(fn: (r: Repositories) => Promise<T>): Promise<T>;
@@ -141,4 +143,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   /** What is held about a person, erasure and retention (src/core/people). */
   people: PeopleRepository;
+  /** Each inbound event claimed once across processes (src/core/inbound.ts). */
+  inbound: InboundClaimsRepository;
+  /** Unfinished multi-step forms, kept for any process to continue. */
+  drafts: FormDraftRepository;
 }

@@ -83,7 +83,9 @@ export function peopleRepository(db: Tx): PeopleRepository {
     },
 
     async eraseMember(memberId, at) {
-      await db.member.update({ where: { id: memberId }, data: { displayName: ERASED, joinedAt: null, erasedAt: at } });
+      const m = await db.member.update({ where: { id: memberId }, data: { displayName: ERASED, joinedAt: null, erasedAt: at } });
+      // A form they had started and not sent (answers in progress; drafts expire on their own too).
+      await db.formDraft.deleteMany({ where: { personKey: { startsWith: `${m.platform}:${m.platformUserId}:` } } });
       for (const app of await db.application.findMany({ where: { applicantId: memberId }, select: { id: true, answers: true } })) {
         await db.application.update({ where: { id: app.id }, data: { answers: erasedAnswers(app.answers) as never, decisionNote: null, answersErasedAt: at } });
       }

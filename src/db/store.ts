@@ -12,6 +12,9 @@ import { claimsRepository } from './job-claims.js';
 import { engagementRepository } from './engagement-queries.js';
 import { feedbackRepository } from './feedback-store.js';
 import { peopleRepository } from './people-store.js';
+import { memoryInboundClaims, sqlInboundClaims } from './inbound-claims.js';
+import { formDrafts } from './form-drafts.js';
+import type { InboundClaimsRepository } from '../core/inbound.js';
 import {
   applicationColumns, lower, programColumns, toAmbassador, toApplication, toAudit, toMember, toProgram, toQuestion, upper,
 } from './mappers.js';
@@ -21,16 +24,20 @@ type Choice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === 'P2002';
 
-export function createStore({ prisma, provider }: Pick<Database, 'prisma' | 'provider'>): Store {
+export function createStore({ prisma, provider, fast }: Pick<Database, 'prisma' | 'provider'> & Partial<Pick<Database, 'fast'>>): Store {
+  // One process per SQLite file (process-lock.ts): its claims live in memory, shared by every transaction.
+  const memoryClaims = provider === 'sqlite' ? memoryInboundClaims() : undefined;
   return {
-    ...repositories(prisma, provider),
+    ...repositories(prisma, provider, memoryClaims, fast),
     // Long enough for a slow disk; short enough that a stuck transaction fails rather than hangs.
-    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider)), { maxWait: 10_000, timeout: 20_000 }),
+    transaction: (fn) => prisma.$transaction((tx) => fn(repositories(tx, provider, memoryClaims)), { maxWait: 10_000, timeout: 20_000 }),
   };
 }
 
-function repositories(db: Tx, provider: Provider): Repositories {
+function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRepository, fast?: Database['fast']): Repositories {
   return {
+    inbound: memoryClaims ?? sqlInboundClaims(db, provider, fast),
+    drafts: formDrafts(db, provider === 'postgresql', provider === 'postgresql' ? fast : undefined),
     campaigns: campaignRepository(db),
     claims: claimsRepository(db),
     people: peopleRepository(db),
@@ -44,7 +51,8 @@ function repositories(db: Tx, provider: Provider): Repositories {
         const m = await db.member.upsert({
           where: { platform_workspaceId_platformUserId: key },
           create: { ...key, displayName: name, joinedAt: u.joinedAt ?? null },
-          update: { displayName: name, ...(u.joinedAt ? { joinedAt: u.joinedAt } : {}) },
+          // Without a name (an event finished for another process knows only the id), keep the one we have.
+          update: { ...(u.name ? { displayName: u.name } : {}), ...(u.joinedAt ? { joinedAt: u.joinedAt } : {}) },
         });
         return toMember(m);
       },

@@ -11,6 +11,9 @@
 // (all threads, read over IPC) from just before the burst until its last answer, per interaction.
 // Each figure is the median over the rounds with its range, and the load average is printed with it.
 //
+// With BENCH_PROCESSES=2 (and BENCH_DB=postgresql) two bot processes share the double and the
+// database, each getting every interaction and claiming it (one answers): the figures then cover the
+// claims, and the CPU is both processes' together.
 // Run: npm run bench -- ack   (BENCH_ROUNDS=7 default; BENCH_DB=postgresql to run the bot on PostgreSQL;
 // BENCH_PROFILE=<dir> adds a profiled burst of each kind and writes the bot's .cpuprofile files there)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type
 import { benchDatabase, botEntry, fmt, load, Measured, percentile, sleep } from './lib/measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const PEOPLE = 200;
 
 interface Burst {
@@ -58,6 +62,8 @@ class Side {
   readonly finals = new Map<string, number>();
   private waiters: Array<() => void> = [];
   proc!: Measured;
+  /** More processes answering the same double (BENCH_PROCESSES). */
+  others: Measured[] = [];
 
   private constructor(readonly label: string, readonly double: DiscordDouble) {
     const server = (double as unknown as { server: import('node:http').Server }).server;
@@ -99,7 +105,8 @@ class Side {
   /** `size` people run `command` at the same instant; latencies and CPU per interaction. */
   async burst(b: Burst): Promise<{ p99: number; p50: number; cpuPerInteraction: number }> {
     await sleep(300); // a quiet start
-    const before = await this.proc.usage();
+    const cpu = async () => (await Promise.all([this.proc, ...this.others].map((p) => p.usage()))).reduce((sum, u) => sum + u.cpuMs, 0);
+    const before = await cpu();
     const sent: Array<{ id: string; token: string; at: number }> = [];
     for (let i = 0; i < b.size; i++) {
       const at = performance.now();
@@ -110,12 +117,13 @@ class Side {
     const deferred = sent.filter((s) => this.double.interactions.records.get(s.id)?.responses[0]?.type === 5);
     await this.until(() => deferred.every((s) => this.finals.has(s.token)));
     await sleep(50);
-    const after = await this.proc.usage();
+    const after = await cpu();
     const first = sent.map((s) => this.callbacks.get(s.id)! - s.at);
-    return { p99: percentile(first, 99), p50: percentile(first, 50), cpuPerInteraction: (after.cpuMs - before.cpuMs) / b.size };
+    return { p99: percentile(first, 99), p50: percentile(first, 50), cpuPerInteraction: (after - before) / b.size };
   }
 
   async close(): Promise<void> {
+    for (const p of this.others) await p.stop();
     await this.proc?.stop();
     await this.double.close();
   }
@@ -145,7 +153,8 @@ async function setUpProgram(s: Side): Promise<void> {
 export async function run(): Promise<void> {
   const provider = process.env.BENCH_DB === 'postgresql' ? 'postgresql' : 'sqlite';
   const entry = await botEntry();
-  console.log(`\n# Discord: dispatch -> first callback p99 and CPU per interaction, beside the floor (bare discord.js client answering at once), ${provider}, ${entry.label}; median (range) of ${ROUNDS} rounds`);
+  if (PROCESSES > 1 && provider !== 'postgresql') throw new Error('BENCH_PROCESSES > 1 needs BENCH_DB=postgresql: SQLite is one process per file');
+  console.log(`\n# Discord: dispatch -> first callback p99 and CPU per interaction, beside the floor (bare discord.js client answering at once), ${provider}, ${PROCESSES} bot process(es), ${entry.label}; median (range) of ${ROUNDS} rounds`);
   const dir = mkdtempSync(join(tmpdir(), 'ambassador-bench-'));
   const db = await benchDatabase(provider, dir);
   const bot = await Side.start('bot');
@@ -155,6 +164,9 @@ export async function run(): Promise<void> {
     bot.proc = new Measured(entry.args, { ...discordEnv(bot.double), DATABASE_URL: db.url, LOG_LEVEL: 'info' });
     floor.proc = new Measured([join(import.meta.dirname, 'floor-discord.mjs')], discordEnv(floor.double));
     await Promise.all([bot.proc.waitFor(/"msg":"ready"|\bready\b/), floor.proc.waitFor(/floor ready/)]);
+    // Started after the first has migrated the database.
+    bot.others = Array.from({ length: PROCESSES - 1 }, () => new Measured(entry.args, { ...discordEnv(bot.double), DATABASE_URL: db.url, LOG_LEVEL: 'info' }));
+    await Promise.all(bot.others.map((p) => p.waitFor(/"msg":"ready"|\bready\b/)));
     await setUpProgram(bot);
     await sleep(500); // the forms reload after the last question
 

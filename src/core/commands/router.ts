@@ -9,6 +9,7 @@ import type { CommandInvocation, Reply } from '../ports/chat-platform.js';
 import { isOnCommittee } from '../programs/committee.js';
 import { resolveProgram } from '../programs/resolve.js';
 import { say } from '../replies.js';
+import { ClaimLost } from '../inbound.js';
 import type { CommandContext, ProgramContext } from './context.js';
 import type { Command } from './define.js';
 import { isGroup } from './help.js';
@@ -65,6 +66,7 @@ async function refusal(deps: CoreDeps, cmd: Command, program: Program, member: M
 
 export function replyToError(deps: CoreDeps, err: unknown, context: Record<string, unknown>): Reply {
   if (err instanceof DomainError) return say(err.message);
+  if (err instanceof ClaimLost) return { kind: 'taken' }; // another process finished it and answers
   const ref = errorReference(deps.random);
   deps.log.error({ err, ref, ...context }, 'unexpected error');
   return say(`Something went wrong on my side. Please try again in a moment; if it keeps happening, give staff this reference: ${ref}.`);

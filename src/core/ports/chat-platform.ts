@@ -99,7 +99,9 @@ export type Reply =
   | { kind: 'form'; form: FormSpec }
   /** The form had problems: field id -> what to fix. Nothing was saved; the adapter shows them inline. */
   | { kind: 'form-errors'; errors: Record<string, string>; message: OutboundMessage }
-  | { kind: 'none' };
+  | { kind: 'none' }
+  /** Another process took this event over and answers it: say nothing. */
+  | { kind: 'taken' };
 
 export interface ReactionEvent {
   message: MessageRef;
@@ -109,11 +111,61 @@ export interface ReactionEvent {
   emoji: string;
 }
 
+/** What is left to do for a claimed event, stored with its claim. `replyTo` is the adapter's own (a token). */
+export type InboundWork =
+  | { kind: 'command'; platform: Platform; inv: CommandInvocation; replyTo?: unknown }
+  | { kind: 'form'; platform: Platform; sub: FormSubmission; replyTo?: unknown }
+  | { kind: 'reaction'; platform: Platform; ev: ReactionEvent }
+  /** A request as the platform sent it, handled again by the adapter (ChatPlatform.redo). */
+  | { kind: 'request'; platform: Platform; body: unknown };
+
+/** An inbound event to claim before acting on it (see src/core/inbound.ts). */
+export interface EventClaim {
+  /** Unique per event and platform: an interaction id, a Slack event_id, a reaction's message+user+emoji. */
+  key: string;
+  /** For events without an id of their own (reactions): 'add' | 'remove'. */
+  variant?: string;
+  /** A claim of the same key and variant older than this is a new event (default: never). */
+  repeatAfterMs?: number;
+  /** What another process needs to finish the event if this one dies first. */
+  work?: InboundWork;
+}
+
+/** A multi-step form in progress, stored so any process can continue it. */
+export interface FormDraft {
+  token: string;
+  /** The person and form: running the command again resumes the draft. */
+  personKey: string;
+  data: unknown;
+  expiresAt: Date;
+}
+
+export interface FormDraftRepository {
+  /** Other processes may change drafts (PostgreSQL): read them from the store, not from memory. */
+  readonly shared?: boolean;
+  get(token: string, now: Date): Promise<FormDraft | null>;
+  byPerson(personKey: string, now: Date): Promise<FormDraft | null>;
+  /** Creates or replaces the person's draft for the form. */
+  put(draft: FormDraft): Promise<void>;
+  remove(token: string): Promise<void>;
+  prune(now: Date): Promise<number>;
+}
+
 /** What the core implements and adapters call. */
 export interface InboundSink {
-  command(inv: CommandInvocation): Promise<Reply>;
-  formSubmitted(sub: FormSubmission): Promise<Reply>;
-  reaction(ev: ReactionEvent): Promise<void>;
+  /** `claim`: the key of this event's claim (see claim()); the work's changes and its done mark then commit together. */
+  command(inv: CommandInvocation, claim?: string): Promise<Reply>;
+  formSubmitted(sub: FormSubmission, claim?: string): Promise<Reply>;
+  reaction(ev: ReactionEvent, claim?: string): Promise<void>;
+  /**
+   * Claims an event for this process before anything is done or answered. False: another process
+   * has it, and this one does nothing and answers nothing. One statement (none on SQLite).
+   */
+  claim?(c: EventClaim): Promise<boolean>;
+  /** Marks a claimed event done (when it was answered without calling command/formSubmitted/reaction). */
+  done?(key: string): Promise<void>;
+  /** Where multi-step forms are kept (the database): any process continues them. */
+  drafts?: FormDraftRepository;
   /**
    * The reply when the core knows it from memory, without touching the database (/apply's form),
    * else null: the adapter then acknowledges first (a deferral) and calls command(). Synchronous.
@@ -168,6 +220,13 @@ export interface ChatPlatform {
   membersOf(workspaceId: string, target: string): Promise<UserRef[]>;
   /** Whether a custom emoji (by id) belongs to the workspace, where the platform has custom emoji. */
   hasCustomEmoji?(workspaceId: string, emojiId: string): Promise<boolean>;
+  /**
+   * Delivers the reply to an event another process acknowledged and then died on (`replyTo` is
+   * what this adapter put in the claim's work: an interaction token, a response URL).
+   */
+  replyLater?(replyTo: unknown, reply: Reply): Promise<void>;
+  /** Handles again a request another process claimed and died on (work of kind 'request'), under `claim`. */
+  redo?(claim: string, body: unknown): Promise<void>;
 }
 
 /** Why a platform call failed, so the core can decide between retry, fallback and telling staff. */

@@ -8,13 +8,14 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import {
   PlatformError, type ChannelRef, type ChatPlatform, type InboundSink, type MessageRef, type OutboundMessage, type PlatformCapabilities,
-  type PostOptions, type UserRef,
+  type PostOptions, type Reply, type UserRef,
 } from '../../core/ports/chat-platform.js';
 import { discordCode, mapped, toPlatformError } from './errors.js';
 import { Acknowledgements, handleInteraction } from './interactions.js';
 import { FormSessions } from './modals.js';
 import { onceOptions } from './nonce.js';
-import { KeyedQueue, onReaction, readReactions, routeEmoji } from './reactions.js';
+import { claimReaction, KeyedQueue, onReaction, readReactions, routeEmoji } from './reactions.js';
+import { lateReply, type DiscordReplyTo } from './late-reply.js';
 import { prebuilt, render } from './render.js';
 import { findRole, roleFix, userRef } from './users.js';
 
@@ -83,6 +84,8 @@ export class DiscordAdapter implements ChatPlatform {
         GatewayIntentBits.GuildMembers, GatewayIntentBits.DirectMessages,
       ],
       partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User, Partials.GuildMember],
+      // Several processes on one token split the servers by shard (DISCORD_SHARDS / DISCORD_SHARD_COUNT).
+      ...(config.shards ? { shards: config.shards.ids, shardCount: config.shards.count } : {}),
       allowedMentions: { parse: [] },
       // Short 429s are waited out by discord.js; long ones go back to the core's dispatcher with the wait.
       rest: { api: config.apiUrl, rejectOnRateLimit: (limit) => limit.retryAfter > 10_000, ...options.rest },
@@ -104,11 +107,17 @@ export class DiscordAdapter implements ChatPlatform {
     const { client } = this;
     client.on(Events.InteractionCreate, (i) => {
       if (this.stopped) return;
-      this.track(handleInteraction({ sink, forms: this.forms, log: this.log, acks: this.acks }, i));
+      this.track(handleInteraction({ sink, forms: this.forms, log: this.log, acks: this.acks, applicationId: this.config.applicationId }, i));
     });
+    this.forms.useDrafts(sink.drafts);
     const reacted = (added: boolean) => (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser) => {
       if (this.stopped || !client.isReady()) return;
-      this.track(this.queue.run(reaction.message.id, () => onReaction({ client, sink, log: this.log }, reaction, user, added)));
+      // Claimed as it arrives (in arrival order), handled in order per message.
+      const claim = claimReaction({ client, sink, log: this.log }, reaction, user, added);
+      this.track(this.queue.run(reaction.message.id, async () => {
+        const key = await claim;
+        if (key !== null) await onReaction({ client, sink, log: this.log }, reaction, user, added, key);
+      }));
     };
     client.on(Events.MessageReactionAdd, reacted(true));
     client.on(Events.MessageReactionRemove, reacted(false));
@@ -213,6 +222,11 @@ export class DiscordAdapter implements ChatPlatform {
       const fix = err instanceof PlatformError ? err.fix : undefined;
       this.log.warn({ err: String(err), fix, message: on.id, user: user.id }, "could not remove a reaction that doesn't count");
     }
+  }
+
+  /** Finishes an interaction another process deferred and then died on: its webhook works from any process. */
+  async replyLater(replyTo: unknown, reply: Reply): Promise<void> {
+    await lateReply(this.live.rest, replyTo as DiscordReplyTo, reply);
   }
 
   reactionsOn(on: MessageRef): Promise<Array<{ user: UserRef; emoji: string }>> {

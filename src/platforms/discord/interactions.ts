@@ -8,30 +8,58 @@ import {
   type Interaction, type InteractionEditReplyOptions, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChannelRef, FormSpec, InboundSink, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
+import type { ChannelRef, FormSpec, InboundSink, InboundWork, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
 import { modalFor, parseCustomId, stepButton, submittedValues, type FormSession, type FormSessions } from './modals.js';
 import { encodable, noMentions, prebuilt, render, truncate } from './render.js';
 import { userRef } from './users.js';
+import type { DiscordReplyTo } from './late-reply.js';
 
 export interface InteractionDeps {
   sink: InboundSink;
   forms: FormSessions;
   log: Logger;
-  acks: Acknowledgements;
+  acks: AckSlot;
+  /** Our application id: another process finishing this interaction answers through its webhook. */
+  applicationId: string;
 }
 
-/** The first answers (acknowledgements) on their way to Discord. */
+
+
+/** What an interaction's handler sends its first answer through. */
+export interface AckSlot {
+  /** Counts `first` as on its way until it settles; returns it as it is. */
+  send<T>(first: Promise<T>): Promise<T>;
+  /** Resolves once every interaction that arrived so far has been acknowledged (this one included). */
+  sent(): Promise<void>;
+}
+
+/**
+ * The acknowledgements owed to Discord: every interaction counts from its arrival (its claim and
+ * any form read happen before its answer) until its first answer settles or it is dropped.
+ */
 export class Acknowledgements {
   private readonly pending = new Set<Promise<void>>();
 
-  /** Counts `first` as on its way until it settles; returns it as it is. */
-  send<T>(first: Promise<T>): Promise<T> {
-    const settled: Promise<void> = first.then(() => undefined, () => undefined).finally(() => this.pending.delete(settled));
-    this.pending.add(settled);
-    return first;
+  /** An interaction arrived; `close` when it needs no answer from this process (or has one). */
+  arrive(): AckSlot & { close(): void } {
+    let close!: () => void;
+    const owed = new Promise<void>((resolve) => (close = resolve));
+    this.pending.add(owed);
+    void owed.then(() => this.pending.delete(owed));
+    return {
+      close,
+      send: <T>(first: Promise<T>) => {
+        first.then(close, close);
+        return first;
+      },
+      sent: async () => {
+        close();
+        await this.sent();
+      },
+    };
   }
 
-  /** Resolves once every acknowledgement sent so far has been answered (or has failed). */
+  /** Resolves once every interaction that arrived so far has been acknowledged (or dropped). */
   async sent(): Promise<void> {
     if (this.pending.size) await Promise.all([...this.pending]);
   }
@@ -40,12 +68,49 @@ export class Acknowledgements {
 type Answerable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
 const expired = (d: InteractionDeps) =>
-  `I no longer have this form: unfinished forms are kept for ${Math.round(d.forms.ttlMs / 60_000)} minutes, and not across my restarts. Please run the command again (for example /apply); sorry for the trouble.`;
+  `I no longer have this form: unfinished forms are kept for ${Math.round(d.forms.ttlMs / 60_000)} minutes. Please run the command again (for example /apply); sorry for the trouble.`;
 
-export async function handleInteraction(d: InteractionDeps, i: Interaction): Promise<void> {
+/**
+ * Claims the interaction for this process before anything is answered (every gateway session gets
+ * it without sharding): false when another process has it, and then this one stays silent.
+ */
+async function claim(d: InteractionDeps, i: Interaction, work?: InboundWork): Promise<boolean> {
+  if (!d.sink.claim) return true;
+  let mine: boolean;
+  try {
+    mine = await d.sink.claim({ key: claimKey(i), work });
+  } catch (err) {
+    // The database can't be reached: answer anyway (another process may too) rather than not at all.
+    d.log.warn({ err: String(err), interaction: i.id }, 'could not claim an interaction; answering it unclaimed');
+    unclaimed.add(i);
+    return true;
+  }
+  if (!mine) d.log.debug({ interaction: i.id }, 'another process has this interaction');
+  return mine;
+}
+
+const claimKey = (i: Interaction) => `discord:interaction:${i.id}`;
+/** Interactions answered without a claim (the database was unreachable): the core works on them unclaimed. */
+const unclaimed = new WeakSet<Interaction>();
+const heldKey = (i: Interaction) => (unclaimed.has(i) ? undefined : claimKey(i));
+const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token });
+
+
+/** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
+export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
+  const slot = deps.acks.arrive();
+  try {
+    await route({ ...deps, acks: slot }, i);
+  } finally {
+    slot.close();
+  }
+}
+
+async function route(d: InteractionDeps, i: Interaction): Promise<void> {
   if (i.isChatInputCommand()) return command(d, i);
   if (i.isModalSubmit()) return modalSubmitted(d, i);
   if (i.isButton()) return button(d, i);
+  if (!(await claim(d, i))) return;
   if (i.isAutocomplete()) {
     d.log.info({ command: i.commandName }, 'autocomplete is not used by my commands; answered with no suggestions');
     return d.acks.send(i.respond([]));
@@ -93,48 +158,57 @@ export function commandPath(i: ChatInputCommandInteraction): string {
 
 async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
   const at = where(i);
-  if (!at) return void (await notInGuild(d, i));
+  if (!at) return (await claim(d, i)) ? void (await notInGuild(d, i)) : undefined;
   const inv = { name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at };
+  // From memory (/apply's modal): nothing would be left for another process to finish.
   const known = d.sink.immediate?.(inv);
+  if (!(await claim(d, i, known ? undefined : { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i) }))) return;
   if (known) return deliver(d, i, known, false);
-  await answerLater(d, i, () => d.sink.command(inv));
+  await answerLater(d, i, () => d.sink.command(inv, heldKey(i)));
 }
 
 async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
   const at = where(i);
-  if (!at) return void (await notInGuild(d, i));
+  if (!at) return (await claim(d, i)) ? void (await notInGuild(d, i)) : undefined;
   const ids = parseCustomId(i.customId);
-  const session = ids && d.forms.get(ids.token, i.user.id);
-  if (!ids || !session) {
+  // Read before claiming (a read changes nothing): the claim of a last step carries the whole form.
+  const session = ids ? await d.forms.get(ids.token, i.user.id) : undefined;
+  const last = session !== undefined && ids !== null && ids.round === session.round && ids.step + 1 >= session.steps.length;
+  if (session) Object.assign(session.values, submittedValues(i));
+  const sub = session && { formId: session.spec.id, values: { ...session.values }, ...at };
+  // The last step's problems, when memory can tell them; otherwise its claim carries the whole form.
+  const known = last && sub ? d.sink.checkForm?.(sub) ?? null : null;
+  if (!(await claim(d, i, last && sub && !known ? { kind: 'form', platform: 'discord', sub, replyTo: replyTo(d, i) } : undefined))) return;
+  if (!ids || !session || !sub) {
     d.log.info({ customId: i.customId, user: i.user.id }, 'a modal arrived for a form I no longer have');
     return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
-  Object.assign(session.values, submittedValues(i));
   const total = session.steps.length;
-  if (ids.round !== session.round) {
+  if (!last) {
+    await d.forms.update(session); // "Saved" means saved: the next step may reach another process
     // An older modal (opened before /apply was run again): keep its answers, continue with the current one.
-    return void (await d.acks.send(i.reply({ content: 'Saved what you typed. Continue here:', components: [encodable(stepButton(session, 0, 'Continue'))], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
+    const stale = ids.round !== session.round;
+    const content = stale ? 'Saved what you typed. Continue here:' : `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
+    const next = stale ? stepButton(session, 0, 'Continue') : stepButton(session, ids.step + 1);
+    return void (await d.acks.send(i.reply({ content, components: [encodable(next)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
-  if (ids.step + 1 < total) {
-    const content = `Saved step ${ids.step + 1} of ${total}: nothing is submitted until the last step. Continue when you're ready.`;
-    return void (await d.acks.send(i.reply({ content, components: [encodable(stepButton(session, ids.step + 1))], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
-  }
-  const sub = { formId: session.spec.id, values: { ...session.values }, ...at };
-  const known = d.sink.checkForm?.(sub);
   if (known) return deliver(d, i, known, false, session);
-  await answerLater(d, i, () => d.sink.formSubmitted(sub), session);
+  await answerLater(d, i, () => d.sink.formSubmitted(sub, heldKey(i)), session);
 }
 
 async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  if (!(await claim(d, i))) return;
   const ids = parseCustomId(i.customId);
-  const session = ids && d.forms.get(ids.token, i.user.id);
+  const session = ids ? await d.forms.get(ids.token, i.user.id) : undefined;
   if (!ids) {
     d.log.info({ customId: i.customId }, 'ignored a button I did not make');
-    return void (await d.acks.send(i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
+    await d.acks.send(i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  } else if (!session) {
+    await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
+  } else {
+    const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
+    await d.acks.send(i.showModal(encodable(modalFor(session, step))));
   }
-  if (!session) return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
-  const step = ids.round === session.round ? Math.min(ids.step, session.steps.length - 1) : 0;
-  await d.acks.send(i.showModal(encodable(modalFor(session, step))));
 }
 
 /**
@@ -173,15 +247,21 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
     await d.acks.send(i.reply({ ...payload, ...(visible ? {} : ephemeral), allowedMentions: noMentions } as never));
   };
   switch (reply.kind) {
+    case 'taken':
+      return; // another process finished this interaction and answers it
     case 'none':
-      if (session) d.forms.finish(session);
+      if (session) await d.forms.finish(session);
       return deferred ? void (await i.deleteReply()) : send({ content: 'Done.' });
     case 'message':
-      if (session) d.forms.finish(session);
+      if (session) await d.forms.finish(session);
       return send(render(reply.message), !reply.private);
     case 'form': {
-      const s = d.forms.open(i.user.id, reply.form);
-      if (!deferred && !i.isModalSubmit()) return d.acks.send(i.showModal(encodable(modalFor(s, 0))));
+      const { session: s, saved } = await d.forms.open(i.user.id, reply.form);
+      if (!deferred && !i.isModalSubmit()) {
+        await d.acks.send(i.showModal(encodable(modalFor(s, 0))));
+        return saved; // stored while the person reads the form
+      }
+      await saved;
       // A modal must be the first answer; after a deferral (or to a modal) a button opens it.
       const intro: OutboundMessage = { title: reply.form.title, text: `${reply.form.intro}\n\nYour form is ready.` };
       return send({ ...render(intro), components: [stepButton(s, 0)] });
@@ -189,7 +269,7 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
     case 'form-errors': {
       const text = `${reply.message.text}\n\n${errorList(session?.spec, reply.errors)}`;
       if (!session) return send(render({ ...reply.message, text }));
-      const s = d.forms.retry(session, Object.keys(reply.errors));
+      const s = await d.forms.retry(session, Object.keys(reply.errors));
       const label = s.steps.length > 1 ? `Fix my answers (1/${s.steps.length})` : 'Fix my answers';
       return send({ ...render({ ...reply.message, text }), components: [stepButton(s, 0, label)] });
     }

@@ -3,7 +3,7 @@
 // an add followed quickly by a remove can't be applied backwards.
 import type { Client, Guild, GuildMember, MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import type { Logger } from 'pino';
-import { PlatformError, type InboundSink, type MessageRef, type UserRef } from '../../core/ports/chat-platform.js';
+import { PlatformError, type InboundSink, type MessageRef, type ReactionEvent, type UserRef } from '../../core/ports/chat-platform.js';
 import { userRef } from './users.js';
 
 /** Emoji as the core and the reaction routes name them: the unicode itself, or 'name:id' for a custom emoji. */
@@ -42,8 +42,33 @@ export interface ReactionDeps {
   log: Logger;
 }
 
+/**
+ * Claims a live reaction event for this process (every gateway session gets it without sharding).
+ * A reaction has no id: its key is the message, the person and the emoji, and the variant (add or
+ * remove) tells a new event from a copy; the same variant again within a minute is a copy. Resolves
+ * with the claim's key, null when another process has the event (or it is a bot's, or not in a server).
+ */
+export async function claimReaction(d: ReactionDeps, reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser, added: boolean): Promise<string | null | undefined> {
+  const { guildId, channelId, id } = reaction.message;
+  if (!guildId || user.id === d.client.user.id || user.bot) return null;
+  if (!d.sink.claim) return undefined;
+  const emoji = emojiKey(reaction.emoji);
+  const key = `discord:reaction:${id}:${user.id}:${emoji}`;
+  // What another process needs to finish it, from what the event carries (partials completed later).
+  const member = d.client.guilds.cache.get(guildId)?.members.cache.get(user.id);
+  const ev: ReactionEvent = {
+    message: { channel: { platform: 'discord', workspaceId: guildId, id: channelId }, id },
+    user: user.partial ? { platform: 'discord', workspaceId: guildId, id: user.id, ...(member ? { name: member.displayName } : {}), isBot: false } : userRef(guildId, user, member),
+    added,
+    emoji,
+  };
+  const mine = await d.sink.claim({ key, variant: added ? 'add' : 'remove', repeatAfterMs: 60_000, work: { kind: 'reaction', platform: 'discord', ev } });
+  if (!mine) d.log.debug({ message: id, user: user.id, added }, 'another process has this reaction event');
+  return mine ? key : null;
+}
+
 /** One live reaction event: the bot's own and other bots' are dropped; partials are completed first. */
-export async function onReaction(d: ReactionDeps, reaction: MessageReaction | PartialMessageReaction, rawUser: User | PartialUser, added: boolean): Promise<void> {
+export async function onReaction(d: ReactionDeps, reaction: MessageReaction | PartialMessageReaction, rawUser: User | PartialUser, added: boolean, claim?: string): Promise<void> {
   if (rawUser.id === d.client.user.id) return;
   const { guildId, channelId, id } = reaction.message;
   if (!guildId) return; // a reaction in DMs is never a vote
@@ -55,7 +80,7 @@ export async function onReaction(d: ReactionDeps, reaction: MessageReaction | Pa
     user: userRef(guildId, user, member),
     added,
     emoji: emojiKey(reaction.emoji),
-  });
+  }, claim);
 }
 
 /** Every reaction on a message, bots excluded, with each person's display name where known. */

@@ -19,6 +19,7 @@ import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
 import { Poster } from './poster.js';
+import { RequestClaims } from './claims.js';
 import { ReplySender } from './replies.js';
 import { UserDirectory } from './users.js';
 
@@ -39,6 +40,8 @@ export class SlackAdapter implements ChatPlatform {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dmChannels = new Map<string, string>();
   private readonly poster: Poster;
+  private readonly requestClaims: RequestClaims;
+  private readonly redoRequest: (key: string, body: unknown) => Promise<void>;
   private sink?: InboundSink;
   private bot: { userId?: string; botId?: string; name: string; teamId: string } = { name: 'Ambassador', teamId: '' };
   private httpServer?: Server;
@@ -68,9 +71,12 @@ export class SlackAdapter implements ChatPlatform {
     });
     // Every request counts as in flight from the moment the receiver hands it over (before the ack)
     // until its listeners are done, so idle() and stop() see work not yet begun by a listener too.
+    // Each is claimed first: of several processes given the same request, only one handles it.
+    this.requestClaims = new RequestClaims(() => this.sink, () => this.bot.userId, this.log);
     const processEvent = this.app.processEvent.bind(this.app);
+    this.redoRequest = (key, body) => this.requestClaims.redo(key, body, processEvent);
     this.app.processEvent = (event) => {
-      const handled = processEvent(event);
+      const handled = this.requestClaims.handle(event, processEvent);
       this.watch(handled);
       return handled;
     };
@@ -131,6 +137,7 @@ export class SlackAdapter implements ChatPlatform {
       botUserId: () => this.bot.userId,
       teamId: () => this.bot.teamId,
       track: (what, work) => this.track(what, work),
+      claimOf: (body) => this.requestClaims.keyOf(body),
     };
     registerCommands(this.app, ctx);
     registerViews(this.app, ctx);
@@ -182,6 +189,14 @@ export class SlackAdapter implements ChatPlatform {
   }
 
   // ---- ChatPlatform ------------------------------------------------------------------------
+
+  /** Handles a request another process claimed and died on, as if it had just arrived (no acknowledgement). */
+  async redo(claim: string, body: unknown): Promise<void> {
+    if (!this.started) return;
+    const handled = this.redoRequest(claim, body);
+    this.watch(handled);
+    await handled;
+  }
 
   /** With `opts.key`, a repeat of the post (a retry after a crash) finds the first one instead: see poster.ts. */
   async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {

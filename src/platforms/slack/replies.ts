@@ -35,6 +35,7 @@ export class ReplySender {
   async send(reply: Reply, to: ReplyTarget): Promise<void> {
     switch (reply.kind) {
       case 'none':
+      case 'taken': // another process finished the request and answers it
         return;
       case 'message':
         return reply.private ? this.privately(reply.message, to) : this.publicly(reply.message, to);

@@ -40,6 +40,24 @@ function requiredIntent(t: string, d: any): number | undefined {
   return undefined;
 }
 
+/**
+ * Whether a session's shard gets events of this guild: Discord sends a guild's events to shard
+ * (guild_id >> 22) % shard_count, and direct messages (no guild) to shard 0 only.
+ */
+export function shardOwns(shard: [number, number], guildId: string | undefined): boolean {
+  const [id, count] = shard;
+  if (count <= 1) return true;
+  if (!guildId) return id === 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
+}
+
+/** The guild an event is about, where it has one. */
+function guildOf(t: string, d: any): string | undefined {
+  if (typeof d?.guild_id === 'string') return d.guild_id;
+  if ((t === 'GUILD_CREATE' || t === 'GUILD_UPDATE' || t === 'GUILD_DELETE') && typeof d?.id === 'string') return d.id;
+  return undefined;
+}
+
 export class FakeGateway {
   /** Frames the clients sent (heartbeats included), in order. */
   readonly received: GatewayFrame[] = [];
@@ -58,12 +76,17 @@ export class FakeGateway {
     return [...this.sessions.values()].filter((s) => s.socket?.readyState === WebSocket.OPEN);
   }
 
-  /** Sends a dispatch (op 0) to every connected session whose intents allow it; returns how many got it. */
+  /**
+   * Sends a dispatch (op 0) to every connected session whose intents allow it and whose shard owns
+   * the event's guild (every session without sharding); returns how many got it.
+   */
   dispatch(t: string, d: unknown): number {
     const needed = requiredIntent(t, d);
+    const guildId = guildOf(t, d);
     let delivered = 0;
     for (const session of this.connected) {
       if (needed !== undefined && !(session.intents & needed)) continue;
+      if (!shardOwns(session.shard, guildId)) continue;
       this.send(session, t, d);
       delivered += 1;
     }
@@ -143,11 +166,13 @@ export class FakeGateway {
       shard: Array.isArray(d.shard) ? [d.shard[0], d.shard[1]] : [0, 1],
       socket,
     };
+    if (!(session.shard[1] >= 1 && session.shard[0] >= 0 && session.shard[0] < session.shard[1])) return socket.close(4010, 'Invalid shard.');
     this.sessions.set(session.id, session);
+    const owned = shardOwns(session.shard, world.guildId);
     this.send(session, 'READY', {
       v: 10,
       user: { ...userJson(world.bot), verified: true, mfa_enabled: false, email: null },
-      guilds: [{ id: world.guildId, unavailable: true }],
+      guilds: owned ? [{ id: world.guildId, unavailable: true }] : [],
       session_id: session.id,
       session_type: 'normal',
       resume_gateway_url: this.options.url(),
@@ -162,7 +187,7 @@ export class FakeGateway {
       auth: {},
       _trace: ['["discord-double",{"micros":0}]'],
     });
-    this.send(session, 'GUILD_CREATE', guildCreateJson(world, Boolean(session.intents & I.GuildPresences)));
+    if (owned) this.send(session, 'GUILD_CREATE', guildCreateJson(world, Boolean(session.intents & I.GuildPresences)));
     this.events.emit('session', session);
   }
 

@@ -75,6 +75,10 @@ type AppTarget = string | { address(): AddressInfo | string | null };
 
 export class AppDriver {
   private url: string | undefined;
+  /** More apps every request also goes to (several bot processes behind one Slack app). */
+  private others: string[] = [];
+  /** Every app's answer to the last request, in the order the apps were attached. */
+  lastAnswers: AppResponse[] = [];
 
   constructor(
     private readonly w: Workspace,
@@ -84,6 +88,7 @@ export class AppDriver {
 
   /** Where the app listens: a URL, or the server app.start() resolved with (path defaults to /slack/events). */
   attach(target: AppTarget, path = '/slack/events'): void {
+    this.others = [];
     if (typeof target === 'string') {
       this.url = target;
       return;
@@ -245,9 +250,28 @@ export class AppDriver {
     return { body, eventId };
   }
 
+  /**
+   * Sends every request, byte for byte the same, to each of these apps at once (the first answer is
+   * returned, all are in lastAnswers): what several bot processes see when Slack redelivers a
+   * request and a load balancer spreads the deliveries.
+   */
+  attachAll(urls: string[]): void {
+    [this.url, ...this.others] = urls;
+  }
+
   /** Any body, signed (or not) as the options say. */
   async post(body: string, contentType: string, opts: SignOptions = {}): Promise<AppResponse> {
     if (!this.url) throw new Error('Slack double: call attachApp(await app.start(...)) before sending requests to the app');
+    if (this.others.length) {
+      this.lastAnswers = await Promise.all([this.url, ...this.others].map((url) => this.postTo(url, body, contentType, opts)));
+      return this.lastAnswers[0]!;
+    }
+    const answer = await this.postTo(this.url, body, contentType, opts);
+    this.lastAnswers = [answer];
+    return answer;
+  }
+
+  private async postTo(url: string, body: string, contentType: string, opts: SignOptions): Promise<AppResponse> {
     const headers: Record<string, string> = { 'content-type': contentType, ...opts.headers };
     if (!opts.unsigned) {
       const ts = opts.timestamp ?? Math.floor(Date.now() / 1000) - (opts.stale ? 6 * 60 : 0);
@@ -256,7 +280,7 @@ export class AppDriver {
       headers['x-slack-request-timestamp'] = String(ts);
       headers['x-slack-signature'] = `v0=${signature}`;
     }
-    const res = await fetch(this.url, { method: 'POST', headers, body });
+    const res = await fetch(url, { method: 'POST', headers, body });
     const text = await res.text();
     let json: unknown;
     try {

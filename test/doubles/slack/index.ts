@@ -90,6 +90,10 @@ export interface SlackDouble {
   // ---- what "Slack" sends the app --------------------------------------------------------
   /** Point the request helpers at the app: the server app.start() resolved with, or a URL. */
   attachApp(target: Parameters<AppDriver['attach']>[0], path?: string): void;
+  /** Every request goes, identical, to each of these apps (bot processes); the first answer is returned. */
+  attachApps(urls: string[]): void;
+  /** Each app's answer to the last request (see attachApps). */
+  lastAnswers(): AppResponse[];
   slashCommand(input: SlashCommandInput, opts?: SignOptions): Promise<AppResponse & { trigger_id: string }>;
   viewSubmission(input: ViewSubmissionInput, opts?: SignOptions): Promise<AppResponse>;
   blockAction(input: BlockActionInput, opts?: SignOptions): Promise<AppResponse>;
@@ -167,6 +171,8 @@ export async function startSlackDouble(options: SlackDoubleOptions = {}): Promis
     delayNext: (method, ms, opts = {}) => failures.delay(method, ms, opts.times, opts.when),
 
     attachApp: (target, path) => driver.attach(target, path),
+    attachApps: (urls) => driver.attachAll(urls),
+    lastAnswers: () => driver.lastAnswers,
     slashCommand: (input, opts) => driver.slashCommand(input, opts),
     viewSubmission: (input, opts) => driver.viewSubmission(input, opts),
     blockAction: (input, opts) => driver.blockAction(input, opts),

@@ -42,9 +42,9 @@ describe('modals', () => {
   const field = (i: number, label = `Question ${i}`) => ({ id: `q${i}`, label, kind: i % 2 ? 'short' as const : 'paragraph' as const, required: i !== 3, minLength: i === 2 ? 10 : 0, maxLength: 200 });
   const spec = (n: number): FormSpec => ({ id: 'apply:1:abcdefghij:', title: 'Apply: A program with a rather long name indeed', intro: 'Why', fields: Array.from({ length: n }, (_, i) => field(i + 1)) });
 
-  it('GIVEN 12 questions THEN they come in 3 steps of at most 5, titled within 45 characters, ids within 100', () => {
+  it('GIVEN 12 questions THEN they come in 3 steps of at most 5, titled within 45 characters, ids within 100', async () => {
     const forms = new FormSessions();
-    const s = forms.open('u1', spec(12));
+    const { session: s } = await forms.open('u1', spec(12));
     expect(s.steps.map((st) => st.length)).toEqual([5, 5, 2]);
     const modal = modalFor(s, 1);
     expect(modal.title).toBe('Apply: A program with a rather long na… (2/3)');
@@ -54,9 +54,9 @@ describe('modals', () => {
     expect(stepButton(s, 2).components[0]).toMatchObject({ label: 'Continue (3/3)', custom_id: modal.custom_id.replace(/:1$/, ':2') });
   });
 
-  it('GIVEN a long question and limits THEN the label is cut to 45 with the full question in description and placeholder', () => {
+  it('GIVEN a long question and limits THEN the label is cut to 45 with the full question in description and placeholder', async () => {
     const long = 'What would you do in your first month as an ambassador, and with whom?';
-    const s = new FormSessions().open('u1', { ...spec(2), fields: [{ ...field(1, long), maxLength: 9000 }, field(2)] });
+    const { session: s } = await new FormSessions().open('u1', { ...spec(2), fields: [{ ...field(1, long), maxLength: 9000 }, field(2)] });
     s.values.q2 = 'typed before';
     const [first, second] = modalFor(s, 0).components as any[];
     expect(first.label).toBe('What would you do in your first month as an…');
@@ -65,21 +65,21 @@ describe('modals', () => {
     expect(second.component).toMatchObject({ min_length: 10, style: 2, value: 'typed before' });
   });
 
-  it('GIVEN a session THEN it is per person, kept across /apply again, and forgotten after its time', () => {
+  it('GIVEN a session THEN it is per person, kept across /apply again, and forgotten after its time', async () => {
     let now = 0;
     const forms = new FormSessions(1000, () => now);
-    const s = forms.open('u1', spec(7));
+    const { session: s } = await forms.open('u1', spec(7));
     s.values.q1 = 'kept';
-    expect(forms.get(s.token, 'someone-else')).toBeUndefined();
-    const again = forms.open('u1', spec(7));
+    expect(await forms.get(s.token, 'someone-else')).toBeUndefined();
+    const { session: again } = await forms.open('u1', spec(7));
     expect(again.token).toBe(s.token);
     expect(again.values.q1).toBe('kept');
     expect(again.round).toBe(1);
-    const retry = forms.retry(again, ['q7', 'q2']);
+    const retry = await forms.retry(again, ['q7', 'q2']);
     expect(retry.steps).toEqual([['q2', 'q7']]);
     expect(modalFor(retry, 0).title).toMatch(/^Fix: /);
     now = 1001;
-    expect(forms.get(s.token, 'u1')).toBeUndefined();
+    expect(await forms.get(s.token, 'u1')).toBeUndefined();
     expect(forms.size).toBe(0);
   });
 });

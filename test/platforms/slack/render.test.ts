@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCommands } from '../../../commands/index.js';
 import { blocksText, limits, renderMessage } from '../../../src/platforms/slack/blocks.js';
-import { SeenEvents } from '../../../src/platforms/slack/listeners/events.js';
 import { chunk, mentionSafe, slackCommands, toMrkdwn, trimTo } from '../../../src/platforms/slack/mrkdwn.js';
 import { decodeMetadata, formView, inlineErrors, readValues } from '../../../src/platforms/slack/modal.js';
 import { parseCommandText } from '../../../src/platforms/slack/parse.js';
@@ -137,11 +136,15 @@ describe('Slash command text', () => {
   });
 });
 
-describe('Seen events', () => {
-  it('GIVEN event ids WHEN offered again THEN repeats are refused, the oldest forgotten past the cap', () => {
-    const seen = new SeenEvents(2);
-    expect([seen.firstTime('a'), seen.firstTime('a'), seen.firstTime('b'), seen.firstTime('c'), seen.firstTime('a')]).toEqual([true, false, true, true, true]);
-    seen.forget('c');
-    expect(seen.firstTime('c')).toBe(true);
+describe('Slack request claim keys', () => {
+  it('GIVEN requests THEN an event is known by its event_id, a command or interaction by its trigger and payload, a handshake by nothing', async () => {
+    const { slackClaimKey } = await import('../../../src/platforms/slack/claims.js');
+    expect(slackClaimKey({ type: 'event_callback', event_id: 'Ev1', event: {} })).toBe('slack:event:Ev1');
+    const command = { command: '/ambassador', text: 'me', trigger_id: 'T1', user_id: 'U1' };
+    expect(slackClaimKey(command)).toMatch(/^slack:command:T1:[\w-]{22}$/);
+    expect(slackClaimKey({ ...command })).toBe(slackClaimKey(command)); // a redelivery: the same body
+    expect(slackClaimKey({ ...command, text: 'apply' })).not.toBe(slackClaimKey(command));
+    expect(slackClaimKey({ type: 'view_submission', trigger_id: 'T2', view: { id: 'V1' } })).toMatch(/^slack:view_submission:T2:/);
+    expect(slackClaimKey({ type: 'url_verification', challenge: 'x' })).toBeNull();
   });
 });

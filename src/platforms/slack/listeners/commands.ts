@@ -51,7 +51,7 @@ export async function handleCommand(ctx: ListenerContext, command: SlashCommand,
     case 'command': {
       const inv = { name: input.name, options: input.options, names: await mentionedNames(ctx, input.mentions, workspaceId), user, channel };
       // From memory when the core knows the answer (/ambassador apply's form): the trigger id is fresh.
-      reply = ctx.sink().immediate?.(inv) ?? (await ctx.sink().command(inv));
+      reply = ctx.sink().immediate?.(inv) ?? (await ctx.sink().command(inv, ctx.claimOf(command)));
       break;
     }
   }

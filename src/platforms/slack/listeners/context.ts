@@ -18,4 +18,6 @@ export interface ListenerContext {
   teamId(): string;
   /** Runs work after the ack, counted as in flight until it settles; never rejects. */
   track(what: string, work: () => Promise<void>): Promise<void>;
+  /** The claim key of the request this body came in (the core settles it with the work's changes). */
+  claimOf(body: unknown): string | undefined;
 }

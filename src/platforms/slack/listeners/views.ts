@@ -36,7 +36,7 @@ export async function handleSubmission(ctx: ListenerContext, { ack, body, view }
   }
   await ack();
   const user = await ctx.users.ref(userId, workspaceId, body.user.name);
-  await ctx.replies.send(await ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }), { userId, channelId: meta.channelId });
+  await ctx.replies.send(await ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }, ctx.claimOf(body)), { userId, channelId: meta.channelId });
 }
 
 async function ackWith(ctx: ListenerContext, ack: ViewArgs['ack'], reply: Reply, view: ViewArgs['view']): Promise<void> {
