@@ -29,6 +29,8 @@ async function programWithPeople(): Promise<{ zephRef: string; bobRef: string }>
   for (const who of [zeph, bob]) await as(t, who, `/log kind:share amount:3 link:${who === zeph ? LINK : 'https://bob.example/post'} note:"${who === zeph ? NOTE : 'bob note'}"`);
   for (const a of await t.db.prisma.activity.findMany()) await t.say('admin', `/activity approve id:${a.id}`);
   await as(t, zeph, `/feedback send text:"About the river walks: ${NOTE}"`); // named: staff see her name and words
+  // A multi-step form she started and never sent (kept for any process to continue): her words in progress.
+  await t.db.prisma.formDraft.create({ data: { token: 'draft-zeph', personKey: 'console:zeph:apply:1', data: { answers: [ANSWERS[0]] }, expiresAt: new Date('2030-01-01T00:00:00Z') } });
   return { zephRef, bobRef };
 }
 
