@@ -30,7 +30,7 @@ async function programWithPeople(): Promise<{ zephRef: string; bobRef: string }>
   for (const a of await t.db.prisma.activity.findMany()) await t.say('admin', `/activity approve id:${a.id}`);
   await as(t, zeph, `/feedback send text:"About the river walks: ${NOTE}"`); // named: staff see her name and words
   // A multi-step form she started and never sent (kept for any process to continue): her words in progress.
-  await t.db.prisma.formDraft.create({ data: { token: 'draft-zeph', personKey: 'console:zeph:apply:1', data: { answers: [ANSWERS[0]] }, expiresAt: new Date('2030-01-01T00:00:00Z') } });
+  await t.db.prisma.formDraft.create({ data: { token: 'draft-zeph', personKey: 'console:zeph:apply:1', data: { answers: [ANSWERS[0]!] }, expiresAt: new Date('2030-01-01T00:00:00Z') } });
   return { zephRef, bobRef };
 }
 
