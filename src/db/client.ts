@@ -7,8 +7,8 @@ import type { PrismaClient } from './generated/sqlite/client.js';
 export type Db = PrismaClient;
 export * as Model from './generated/sqlite/client.js';
 
-/** One statement on a plain driver connection, no ORM: the rows it changed or returned. */
-export type FastStatement = (sql: string, params: unknown[]) => Promise<number>;
+/** One statement on a plain driver connection, no ORM: how many rows it changed, and those it returned. */
+export type FastStatement = (sql: string, params: unknown[]) => Promise<{ count: number; rows: Array<Record<string, unknown>> }>;
 
 export interface Database {
   prisma: Db;
@@ -40,7 +40,10 @@ export async function openDatabase(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 60_000 });
   pool.on('error', () => undefined); // an idle connection lost: the next query opens another
-  const fast: FastStatement = async (sql, params) => (await pool.query(sql, params)).rowCount ?? 0;
+  const fast: FastStatement = async (sql, params) => {
+    const r = await pool.query(sql, params);
+    return { count: r.rowCount ?? 0, rows: r.rows as Array<Record<string, unknown>> };
+  };
   return {
     prisma,
     provider,

@@ -99,6 +99,22 @@ function contract(name: string, repos: () => [InboundClaimsRepository, InboundCl
 }
 
 contract(`SQL claims on ${testProvider}`, () => [sqlInboundClaims(db.prisma, db.provider), sqlInboundClaims(other.prisma, other.provider)]);
+// Production on PostgreSQL: through the plain pool, the claims of one event-loop turn batched into one statement.
+if (testProvider === 'postgresql') {
+  contract('SQL claims through the plain pool, batched', () => [sqlInboundClaims(db.prisma, db.provider, db.fast), sqlInboundClaims(other.prisma, other.provider, other.fast)]);
+  describe('claims batched in one statement', () => {
+    it('GIVEN 60 claims asked in one turn, each of 20 events three times, with a repeat window for some THEN each event is won exactly once', async () => {
+      const repo = sqlInboundClaims(db.prisma, db.provider, db.fast);
+      const wins = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => repo.claim({ key: `batch:${i % 20}`, claimedBy: `p${i}`, now: t0, leaseMs: lease, ...(i % 20 < 5 ? { repeatAfterMs: 60_000 } : {}) })),
+      );
+      const byKey = new Map<string, number>();
+      wins.forEach((won, i) => won && byKey.set(`batch:${i % 20}`, (byKey.get(`batch:${i % 20}`) ?? 0) + 1));
+      expect([...byKey.values()]).toEqual(Array.from({ length: 20 }, () => 1));
+      expect(await repo.claim({ key: 'batch:7', claimedBy: 'late', now: at(1000), leaseMs: lease })).toBe(false);
+    });
+  });
+}
 const memory = memoryInboundClaims();
 contract('in-memory claims (one SQLite process)', () => [memory, memory]);
 
