@@ -27,6 +27,9 @@ describe(`/report in the console on ${testProvider}`, { timeout: 60_000 }, () =>
       ':clock 2026-10-02 09:00',
       '/report',
       '/report campaign:9',
+      '/campaign create title:"Autumn drive" message:"Share the river walk" channels:#general',
+      ':clock +7d',
+      '/report campaign:1',
       '/report lapsed_weeks:0',
       '/report period:year',
     ]);
@@ -41,6 +44,7 @@ describe(`/report in the console on ${testProvider}`, { timeout: 60_000 }, () =>
     expect(out).toContain('• Funds raised ($): 1 activity, 25 pts, 1 person');
     expect(out).toContain('[image: Engagement by period. Sept 2026: 1 of 1 engaged (100%).]');
     expect(out).toContain('There is no campaign #9 in Campus Crew. /campaign list shows their numbers.');
+    expect(out).toMatch(/== Campus Crew — engagement, Campaign “Autumn drive” \(Fri 2 Oct 2026, 09:00 UTC – Fri 9 Oct 2026, 09:00 UTC\) ==\n\(only you\) 0 of 1 ambassador engaged: 0%\n/);
     expect(out).toContain('/report lapsed_weeks: must be 1 or more');
     expect(out).toMatch(/\/report period: [^\n]*week, month, quarter/);
   });

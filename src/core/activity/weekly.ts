@@ -12,7 +12,7 @@ import { claimThenPost, tickEachProgram } from '../claims.js';
 import type { CoreDeps } from '../deps.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { nextRuns, previousRun } from '../campaigns/next-runs.js';
+import { earliestNextRun, previousRun } from '../campaigns/next-runs.js';
 import { previousWeek, weekBefore, weekKey, weekLabel, type Range } from './periods.js';
 import { programProgress, type ObjectiveProgress } from './progress.js';
 import { boardLines, type RankChange } from './render.js';
@@ -47,14 +47,12 @@ export async function runDueLeaderboards(deps: CoreDeps, o: WeeklyOptions): Prom
 
 /** The earliest weekly post after `after` (every program with an announcement channel), or null. */
 export async function nextBoardRun(deps: CoreDeps, after: Date): Promise<Date | null> {
-  let best: Date | null = null;
+  const schedules = [];
   for (const programId of await deps.store.activity.programsWithBoards()) {
     const [program, settings] = await Promise.all([deps.store.programs.byId(programId), deps.store.activity.boardSettings(programId)]);
-    if (!program?.announceChannelId || !settings) continue;
-    const [next] = nextRuns(settings.cron, program.timeZone, after, 1);
-    if (next && (!best || next < best)) best = next;
+    if (program?.announceChannelId && settings) schedules.push({ cron: settings.cron, zone: program.timeZone });
   }
-  return best;
+  return earliestNextRun(schedules, after);
 }
 
 async function tickProgram(deps: CoreDeps, programId: number, now: Date, o: WeeklyOptions): Promise<'posted' | 'skipped' | 'idle'> {

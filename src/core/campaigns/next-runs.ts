@@ -118,6 +118,16 @@ export function nextRuns(cron: string, zone: string, after: Date, count: number)
   return out;
 }
 
+/** The earliest next run after `after` of several schedules (each a cron in its time zone); null when none has one. */
+export function earliestNextRun(schedules: Iterable<{ cron: string; zone: string }>, after: Date): Date | null {
+  let best: Date | null = null;
+  for (const s of schedules) {
+    const [next] = nextRuns(s.cron, s.zone, after, 1);
+    if (next && (!best || next < best)) best = next;
+  }
+  return best;
+}
+
 /**
  * The latest run at or before `atOrBefore` (a run exactly at `now` is due, not upcoming: together
  * with nextRuns' "strictly after", every run is on exactly one side of `now`). Null if none.

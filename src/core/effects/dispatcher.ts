@@ -37,10 +37,11 @@ export function createDispatcher(deps: () => CoreDeps, leaseMs = 60_000): Dispat
     // the earlier ones are marked done together (whoever carries out the last one, this process or another).
     const lastRefresh = new Map<number, number>();
     for (const item of due) if (item.effect.kind === 'committee.refresh') lastRefresh.set(item.effect.applicationId, item.id);
-    const superseded = due.filter((item) => item.effect.kind === 'committee.refresh' && lastRefresh.get(item.effect.applicationId) !== item.id);
-    await d.store.outbox.skip(superseded.map((item) => item.id), d.now());
-    let handled = superseded.length;
-    for (const item of due.filter((i) => !superseded.includes(i))) {
+    const superseded = (item: (typeof due)[number]) => item.effect.kind === 'committee.refresh' && lastRefresh.get(item.effect.applicationId) !== item.id;
+    const skipped = due.filter(superseded).map((item) => item.id);
+    await d.store.outbox.skip(skipped, d.now());
+    let handled = skipped.length;
+    for (const item of due.filter((i) => !superseded(i))) {
       const now = d.now();
       if (!(await d.store.outbox.claim(item.id, item.nextAttemptAt, new Date(now.getTime() + leaseMs)))) continue;
       handled++;

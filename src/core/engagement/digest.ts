@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps.js';
 import { DomainError } from '../errors.js';
 import type { Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { nextRuns, previousRun } from '../campaigns/next-runs.js';
+import { earliestNextRun, previousRun } from '../campaigns/next-runs.js';
 import { reportReply } from './replies.js';
 import { engagementReport } from './report.js';
 import { DateTime } from 'luxon';
@@ -29,14 +29,8 @@ export async function runDueDigests(deps: CoreDeps, o: { claimedBy: string }): P
 
 /** The earliest digest after `after`, or null when no program has a channel for one. */
 export async function nextDigestRun(deps: CoreDeps, after: Date): Promise<Date | null> {
-  let best: Date | null = null;
-  for (const programId of await deps.store.engagement.programsWithStaffChannel()) {
-    const program = await deps.store.programs.byId(programId);
-    if (!program) continue;
-    const [next] = nextRuns(DIGEST_CRON, program.timeZone, after, 1);
-    if (next && (!best || next < best)) best = next;
-  }
-  return best;
+  const programs = await Promise.all((await deps.store.engagement.programsWithStaffChannel()).map((id) => deps.store.programs.byId(id)));
+  return earliestNextRun(programs.flatMap((p) => (p ? [{ cron: DIGEST_CRON, zone: p.timeZone }] : [])), after);
 }
 
 async function tickProgram(deps: CoreDeps, programId: number, now: Date, claimedBy: string): Promise<'posted' | 'skipped' | 'idle'> {

@@ -9,7 +9,7 @@ import type { CoreDeps } from '../deps.js';
 import { fail } from '../errors.js';
 import type { Actor, Program } from '../model.js';
 import type { OutboundMessage } from '../ports/chat-platform.js';
-import { nextRuns, previousRun } from '../campaigns/next-runs.js';
+import { earliestNextRun, previousRun } from '../campaigns/next-runs.js';
 import { plural } from '../text.js';
 import type { QuietAmbassador } from './repository.js';
 
@@ -43,12 +43,7 @@ export async function runDueNudges(deps: CoreDeps, o: { claimedBy: string }): Pr
 }
 
 export async function nextNudgeRun(deps: CoreDeps, after: Date): Promise<Date | null> {
-  let best: Date | null = null;
-  for (const program of await nudgedPrograms(deps)) {
-    const [next] = nextRuns(NUDGE_CRON, program.timeZone, after, 1);
-    if (next && (!best || next < best)) best = next;
-  }
-  return best;
+  return earliestNextRun((await nudgedPrograms(deps)).map((p) => ({ cron: NUDGE_CRON, zone: p.timeZone })), after);
 }
 
 async function nudge(deps: CoreDeps, program: Program, person: QuietAmbassador, now: Date, claimedBy: string) {

@@ -52,8 +52,8 @@ export async function engagementReport(deps: CoreDeps, o: ReportInput): Promise<
   const lapsedWeeks = o.lapsedWeeks ?? DEFAULT_LAPSED_WEEKS;
   const campaign = o.campaignId === undefined ? undefined : await campaignOf(deps, program, o.campaignId);
   const kind: ReportPeriod = o.period ?? 'month';
-  const periods = campaign ? weeksOf(campaignRange(campaign, deps.now()), zone, TREND_PERIODS) : lastPeriods(kind, deps.now(), zone, TREND_PERIODS);
-  const range = campaign ? campaignRange(campaign, deps.now()) : periods.at(-1)!;
+  const periods = campaign ? weeksOf(campaign.range, zone, TREND_PERIODS) : lastPeriods(kind, deps.now(), zone, TREND_PERIODS);
+  const range = campaign ? campaign.range : periods.at(-1)!;
   const label = campaign
     ? `Campaign “${campaign.title}” (${formatDate(range.from, zone)} – ${formatDate(range.to, zone)})`
     : longLabel(kind, range, zone);
@@ -83,12 +83,13 @@ export async function engagementReport(deps: CoreDeps, o: ReportInput): Promise<
   return report;
 }
 
-async function campaignOf(deps: CoreDeps, program: Program, id: number): Promise<Campaign> {
+/** The campaign and the range it ran over so far. */
+async function campaignOf(deps: CoreDeps, program: Program, id: number): Promise<Campaign & { range: Range }> {
   const c = await deps.store.campaigns.byId(id);
   if (!c || c.programId !== program.id) return fail('invalid_input', `There is no campaign #${id} in ${program.name}. /campaign list shows their numbers.`);
   const range = campaignRange(c, deps.now());
   if (range.from >= range.to) return fail('invalid_input', `Campaign “${c.title}” hasn't started yet (it starts ${formatDate(range.from, program.timeZone)}), so there is nothing to report.`);
-  return c;
+  return { ...c, range };
 }
 
 /** A campaign runs from its start (or creation) to its end, or to now while it goes on. */
