@@ -6,12 +6,10 @@
 // >= t). "Engaged in a range": a verified activity in it (of the campaign, when one is named); the
 // set of engaged members is computed once from the activity index and joined to the ambassadors.
 import { Prisma } from './generated/sqlite/client.js';
-import type { QueryDb } from './leaderboard-queries.js';
+import { num, type Num, type QueryDb } from './leaderboard-queries.js';
 import type { BreakdownRow, EngagementQuery, EngagementRepository, Movement, QuietAmbassador, Turnout } from '../core/engagement/repository.js';
 import type { DateRange } from '../core/activity/repository.js';
 
-type Num = number | bigint | string | null;
-const num = (v: Num | undefined) => (v === null || v === undefined ? 0 : Number(v));
 const WEEK_MS = 7 * 24 * 3_600_000;
 
 function ambassadorAt(programId: number, t: Date): Prisma.Sql {

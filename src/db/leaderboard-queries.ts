@@ -47,10 +47,10 @@ export interface ObjectiveProgress {
   activities: number;
 }
 
-type Num = number | bigint | string | null;
+export type Num = number | bigint | string | null;
 
 /** COUNT/SUM/RANK come back as bigint on PostgreSQL (and from SQLite through Prisma raw). */
-function num(v: Num | undefined): number {
+export function num(v: Num | undefined): number {
   return v === null || v === undefined ? 0 : Number(v);
 }
 
