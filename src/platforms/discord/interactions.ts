@@ -23,8 +23,6 @@ export interface InteractionDeps {
   applicationId: string;
 }
 
-
-
 /** What an interaction's handler sends its first answer through. */
 export interface AckSlot {
   /** Counts `first` as on its way until it settles; returns it as it is. */
@@ -94,7 +92,6 @@ const claimKey = (i: Interaction) => `discord:interaction:${i.id}`;
 const unclaimed = new WeakSet<Interaction>();
 const heldKey = (i: Interaction) => (unclaimed.has(i) ? undefined : claimKey(i));
 const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token });
-
 
 /** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
 export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
