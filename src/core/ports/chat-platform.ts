@@ -50,6 +50,21 @@ export interface OutboundMessage {
   image?: { png: Uint8Array; name: string; alt: string };
   /** Files sent with the message (a person's data export); only to a platform that declares dmFiles. */
   attachments?: Array<{ name: string; data: Uint8Array; type: string }>;
+  /** One-tap buttons under the message (at most MAX_ACTIONS); see MessageAction. */
+  actions?: MessageAction[];
+}
+
+/**
+ * A button under a message. Tapping it runs `command` with `options`, as the person who tapped, in
+ * the workspace the message went to: the adapter sends it in as an ordinary CommandInvocation, so the
+ * router checks access and validates the options exactly as for a typed command (src/core/actions.ts
+ * encodes it for the platform: a Discord custom_id, a Slack button value, a console choice).
+ */
+export interface MessageAction {
+  label: string;
+  command: string;
+  options?: Record<string, string | number | boolean>;
+  style?: 'primary' | 'secondary';
 }
 
 // ---- what adapters send in ----------------------------------------------------------------
