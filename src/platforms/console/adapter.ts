@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from '../../core/commands/define.js';
 import type { ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, UserRef } from '../../core/ports/chat-platform.js';
 import { PlatformError, type PlatformCapabilities, type PostOptions } from '../../core/ports/chat-platform.js';
+import { ConsoleChoices } from './choices.js';
 import { clockText } from './clock.js';
 import { consoleCompleter } from './complete.js';
 import { controlNames, type ConsoleTime } from './controls.js';
@@ -45,6 +46,9 @@ export class ConsoleAdapter implements ChatPlatform {
   private readonly messages: ConsoleMessageStore;
   private readonly style: TextStyle;
   private readonly people = new People();
+  /** The buttons under messages, chosen by typing their number. */
+  private readonly choices = new ConsoleChoices();
+  private session?: ConsoleSession;
   private sink?: InboundSink;
   private io?: ConsoleIO;
   readonly granted = new Map<string, Set<string>>(); // target -> user ids
@@ -63,15 +67,15 @@ export class ConsoleAdapter implements ChatPlatform {
       ? { ...this.o.terminal, completer: consoleCompleter(this.o.commands, controlNames) }
       : undefined;
     const io = (this.io = new ConsoleIO({ input: this.o.input, write: this.o.write, terminal }));
-    const session = new ConsoleSession({
-      io, sink, commands: this.o.commands, settle: this.o.settle, messages: this.messages, people: this.people, time: this.o.time,
+    const session = (this.session = new ConsoleSession({
+      io, sink, commands: this.o.commands, settle: this.o.settle, messages: this.messages, people: this.people, time: this.o.time, choices: this.choices,
       show: (text) => this.show(text),
       messageText: (id, p) => this.messageText(id, p),
       reactAs: (u, id, emoji, added) => this.reactAs(u, id, emoji, added),
       advancing: (on) => {
         this.stamp = on ? null : undefined;
       },
-    });
+    }));
     io.say(`Ambassador console. You are @${session.user} in #${session.channel}. Type :help for controls (:clock moves time), /help for commands.`);
     this.done = session.run().finally(() => io.close());
   }
@@ -127,6 +131,7 @@ export class ConsoleAdapter implements ChatPlatform {
     const { id: n, created } = await this.messages.create(to.id, msg, opts.key);
     const id = String(n);
     if (!created) return { channel: to, id }; // the same post again (a retry after a crash): it stays one
+    this.choices.offerToAll(msg.actions, id);
     this.emit(this.messageText(id, { channel: to.id, message: msg, reactions: {} }));
     if (msg.image) this.emit(`   [image file: ${saveImage(id, msg.image)}]`);
     return { channel: to, id };
@@ -134,12 +139,16 @@ export class ConsoleAdapter implements ChatPlatform {
 
   async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
     if (!(await this.messages.update(Number(ref.id), msg))) throw new PlatformError('not_found', `message #${ref.id} does not exist`);
+    this.choices.edited(ref.id, msg.actions);
     this.emit(`(edited #${ref.id})`);
     this.emit(this.messageText(ref.id, (await this.messages.get(Number(ref.id)))!));
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
-    this.emit(`[DM to @${to.id}]\n${indent(this.show(renderText(msg)))}`);
+    this.choices.offerTo(to.id, msg.actions);
+    // Choices DMed to someone else say how to choose as them.
+    const actionsAs = this.session && to.id !== this.session.user ? to.id : undefined;
+    this.emit(`[DM to @${to.id}]\n${indent(this.show(renderText(msg, { actionsAs })))}`);
     if (msg.image) this.emit(`   [image file: ${saveImage(`dm-${to.id}`, msg.image)}]`);
   }
 

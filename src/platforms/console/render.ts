@@ -2,14 +2,17 @@
 // `code`, [label](url)); a terminal shows it in ANSI styles when it can, scripts and logs read it
 // as plain text, and tests of the adapter alone may keep it as written.
 import type { OutboundMessage } from '../../core/ports/chat-platform.js';
+import { renderActions } from './choices.js';
 
-export function renderText(msg: OutboundMessage): string {
+/** `actionsAs`: the choices belong to this person, not to the one at the console (a DM to someone else). */
+export function renderText(msg: OutboundMessage, o: { actionsAs?: string } = {}): string {
   const lines: string[] = [];
   if (msg.title) lines.push(`== ${msg.title} ==`);
   if (msg.text) lines.push(msg.text);
   for (const f of msg.fields ?? []) lines.push(`${f.name}: ${f.value}`);
   if (msg.footer) lines.push(`-- ${msg.footer}`);
   if (msg.image) lines.push(`[image: ${msg.image.alt}]`);
+  if (msg.actions?.length) lines.push(renderActions(msg.actions, o.actionsAs));
   return lines.join('\n').replace(/<#([^>]+)>/g, '#$1');
 }
 

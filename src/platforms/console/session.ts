@@ -2,11 +2,12 @@
 // (a command, a form, a `:control`), then waits for the side effects it caused before reading on.
 import type { Command } from '../../core/commands/define.js';
 import type { ChannelRef, InboundSink, Reply, UserRef } from '../../core/ports/chat-platform.js';
+import { renderActions, typedCommand, type ConsoleChoices } from './choices.js';
 import { controlNames, runControl, type ConsoleTime, type ControlHost } from './controls.js';
 import { fillForm } from './form.js';
 import type { ConsoleIO } from './io.js';
 import type { ConsoleMessageStore, StoredConsoleMessage } from './messages.js';
-import { parseLine } from './parse.js';
+import { parseLine, withoutNote } from './parse.js';
 import { consoleWorkspace, type People } from './people.js';
 import { indent, renderText } from './render.js';
 
@@ -18,6 +19,7 @@ export interface SessionDeps {
   settle: () => Promise<void>;
   messages: ConsoleMessageStore;
   people: People;
+  choices: ConsoleChoices;
   time?: ConsoleTime;
   /** The core's Markdown in the console's style. */
   show(text: string): string;
@@ -70,6 +72,11 @@ export class ConsoleSession implements ControlHost {
   }
 
   private async handle(line: string): Promise<boolean> {
+    const number = /^\d+$/.exec(withoutNote(line.trim()))?.[0];
+    if (number !== undefined) {
+      await this.choose(Number(number));
+      return true;
+    }
     const input = parseLine(line, this.d.commands);
     switch (input.kind) {
       case 'empty':
@@ -81,12 +88,35 @@ export class ConsoleSession implements ControlHost {
         this.io.say(`I don't know ${input.text.split(/\s+/)[0]}. /help lists the commands.`);
         return true;
       case 'command':
-        this.acted = true;
-        await this.showReply(await this.d.sink.command({ name: input.name, options: input.options, names: this.d.people.known(), user: this.me(), channel: this.here() }));
+        await this.runCommand(input.name, input.options);
         return true;
       case 'directive':
         return runControl(this, input.name, input.args, input.rest);
     }
+  }
+
+  private async runCommand(name: string, options: Record<string, string>): Promise<void> {
+    this.acted = true;
+    await this.showReply(await this.d.sink.command({ name, options, names: this.d.people.known(), user: this.me(), channel: this.here() }));
+  }
+
+  /**
+   * A bare number: the action of that number under the latest message with choices this person can
+   * see, run as the command it stands for (the core checks it like a typed one).
+   */
+  private async choose(n: number): Promise<void> {
+    const c = this.d.choices.choose(this.user, n);
+    if (c.kind === 'none') {
+      const elsewhere = c.waitingFor.length ? ` The latest choices went to ${c.waitingFor.map((u) => `@${u}`).join(', ')}: type :as ${c.waitingFor.at(-1)} first to choose as them.` : '';
+      this.io.say(`There is nothing for @${this.user} to choose right now: a number picks one of the [n] choices listed under a bot message.${elsewhere} Commands start with / (try /help).`);
+      return;
+    }
+    if (c.kind === 'out-of-range') {
+      this.io.say(c.count === 1 ? 'There is only one choice: type 1.' : `Please pick a number from 1 to ${c.count}, as listed under the message.`);
+      return;
+    }
+    this.io.say(`(chose [${c.n}] ${c.action.label}: ${typedCommand(c.action)})`);
+    await this.runCommand(c.action.command.trim(), Object.fromEntries(Object.entries(c.action.options ?? {}).map(([k, v]) => [k, String(v)])));
   }
 
   // ---- what the controls may do (ControlHost) ----
@@ -96,7 +126,9 @@ export class ConsoleSession implements ControlHost {
     const who = this.d.people.handleFor(name);
     if (!who) return 'Usage: :as <name>, e.g. :as alice or :as Rivers Rivers';
     this.user = who.handle;
-    return who.display === who.handle ? `You are now @${who.handle}.` : `You are now ${who.display} (@${who.handle}).`;
+    const now = who.display === who.handle ? `You are now @${who.handle}.` : `You are now ${who.display} (@${who.handle}).`;
+    const waiting = this.d.choices.waitingFor(who.handle);
+    return waiting ? `${now}\nThe bot's latest choices for you:\n${indent(renderActions(waiting))}` : now;
   }
 
   goTo(channel: string): void {
@@ -122,6 +154,8 @@ export class ConsoleSession implements ControlHost {
       case 'none':
         return;
       case 'message':
+        if (reply.private) this.d.choices.offerTo(this.user, reply.message.actions);
+        else this.d.choices.offerToAll(reply.message.actions);
         this.io.say(indent(this.d.show(renderText(reply.message)), reply.private ? '(only you) ' : 'bot: '));
         return;
       case 'form-errors':
