@@ -195,18 +195,20 @@ export class DiscordAdapter implements ChatPlatform {
   /** With `opts.key`, a repeat of the post (a resend, a retry after a crash) appears once: see nonce.ts. */
   async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {
     const channel = await this.sendable(to.id, 'post');
-    const sent = await mapped({ kind: 'post', channel: `<#${to.id}>` }, async () => (await channel.send({ ...prebuilt(render(msg)), ...onceOptions(opts.key) })) as { id: string });
+    const sent = await mapped({ kind: 'post', channel: `<#${to.id}>` }, async () => (await channel.send({ ...prebuilt(render(msg, to.workspaceId)), ...onceOptions(opts.key) })) as { id: string });
     return { channel: to, id: sent.id };
   }
 
   async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
     const channel = await this.sendable(ref.channel.id, 'edit');
-    const { content, ...rest } = prebuilt(render(msg));
-    await mapped({ kind: 'edit', channel: `<#${ref.channel.id}>` }, () => channel.messages.edit(ref.id, { ...rest, content: content ?? null, attachments: [] }));
+    const { content, components, ...rest } = prebuilt(render(msg, ref.channel.workspaceId));
+    // The new version replaces the old one whole: buttons it no longer has go (a closed pulse).
+    await mapped({ kind: 'edit', channel: `<#${ref.channel.id}>` }, () =>
+      channel.messages.edit(ref.id, { ...rest, content: content ?? null, components: components ?? [], attachments: [] }));
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
-    await mapped({ kind: 'dm' }, () => this.live.users.send(to.id, { ...prebuilt(render(msg)), ...onceOptions() }));
+    await mapped({ kind: 'dm' }, () => this.live.users.send(to.id, { ...prebuilt(render(msg, to.workspaceId)), ...onceOptions() }));
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {

@@ -2,13 +2,15 @@
 // database: with the answer itself when the core knows it from memory (/apply's modal, a form's
 // obvious problems, the steps of a long form), otherwise with an ephemeral deferral, filled in when
 // the core is done. So an acknowledgement never waits behind anyone's queries, however many people
-// act at once. Replies to the person are ephemeral unless the core says the reply is public.
+// act at once. Replies to the person are ephemeral unless the core says the reply is public. A tap on
+// a message's action runs the command it names, like a slash command, and is answered privately.
 import {
   MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type CommandInteractionOption,
   type Interaction, type InteractionEditReplyOptions, type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ChannelRef, FormSpec, InboundSink, InboundWork, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
+import { decodeAction, isAction } from '../../core/actions.js';
+import type { ChannelRef, CommandInvocation, FormSpec, InboundSink, InboundWork, OutboundMessage, Reply, UserRef } from '../../core/ports/chat-platform.js';
 import { modalFor, parseCustomId, stepButton, submittedValues, type FormSession, type FormSessions } from './modals.js';
 import { encodable, noMentions, prebuilt, render, truncate } from './render.js';
 import { userRef } from './users.js';
@@ -91,7 +93,15 @@ const claimKey = (i: Interaction) => `discord:interaction:${i.id}`;
 /** Interactions answered without a claim (the database was unreachable): the core works on them unclaimed. */
 const unclaimed = new WeakSet<Interaction>();
 const heldKey = (i: Interaction) => (unclaimed.has(i) ? undefined : claimKey(i));
-const replyTo = (d: InteractionDeps, i: Interaction): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token });
+const replyTo = (d: InteractionDeps, i: Interaction, workspaceId: string): DiscordReplyTo => ({ applicationId: d.applicationId, token: i.token, workspaceId });
+
+/** Where an interaction is answered from. */
+interface Origin {
+  /** The workspace it runs in: a reply's actions run there too. */
+  workspaceId: string;
+  /** A tap on an action (or a form one opened): its forms remember the workspace for DMs, its replies are private. */
+  fromAction?: boolean;
+}
 
 /** One interaction, from its arrival: `acks` is the adapter's, shared by every interaction. */
 export async function handleInteraction(deps: Omit<InteractionDeps, 'acks'> & { acks: Acknowledgements }, i: Interaction): Promise<void> {
@@ -116,12 +126,19 @@ async function route(d: InteractionDeps, i: Interaction): Promise<void> {
   if (i.isRepliable()) await d.acks.send(i.reply({ content: "I can't do anything with that here.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
 }
 
-function where(i: Answerable): { user: UserRef; channel: ChannelRef } | null {
-  if (!i.inGuild()) return null;
-  return {
-    user: userRef(i.guildId, i.user, i.member, i.memberPermissions),
-    channel: { platform: 'discord', workspaceId: i.guildId, id: i.channelId ?? '' },
-  };
+/**
+ * Who acts and where: the server, or in a DM the workspace an action or its form names (a DM has no
+ * guild). Null for anything else from a DM: typed commands belong in the server.
+ */
+function where(i: Answerable, dmWorkspace?: string): { user: UserRef; channel: ChannelRef } | null {
+  if (i.inGuild()) {
+    return {
+      user: userRef(i.guildId, i.user, i.member, i.memberPermissions),
+      channel: { platform: 'discord', workspaceId: i.guildId, id: i.channelId ?? '' },
+    };
+  }
+  if (!dmWorkspace) return null;
+  return { user: userRef(dmWorkspace, i.user, null, null), channel: { platform: 'discord', workspaceId: dmWorkspace, id: i.channelId ?? '' } };
 }
 
 const notInGuild = (d: InteractionDeps, i: Answerable) =>
@@ -159,23 +176,25 @@ async function command(d: InteractionDeps, i: ChatInputCommandInteraction): Prom
   const inv = { name: commandPath(i), options: flattenOptions(i.options.data), names: mentionedNames(i.options.data), ...at };
   // From memory (/apply's modal): nothing would be left for another process to finish.
   const known = d.sink.immediate?.(inv);
-  if (!(await claim(d, i, known ? undefined : { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i) }))) return;
-  if (known) return deliver(d, i, known, false);
-  await answerLater(d, i, () => d.sink.command(inv, heldKey(i)));
+  if (!(await claim(d, i, known ? undefined : { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i, at.channel.workspaceId) }))) return;
+  const origin = { workspaceId: at.channel.workspaceId };
+  if (known) return deliver(d, i, known, false, origin);
+  await answerLater(d, i, () => d.sink.command(inv, heldKey(i)), origin);
 }
 
 async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Promise<void> {
-  const at = where(i);
-  if (!at) return (await claim(d, i)) ? void (await notInGuild(d, i)) : undefined;
   const ids = parseCustomId(i.customId);
   // Read before claiming (a read changes nothing): the claim of a last step carries the whole form.
   const session = ids ? await d.forms.get(ids.token, i.user.id) : undefined;
+  // From a DM, the workspace is the one the tap that opened the form named.
+  const at = where(i, session?.workspaceId);
+  if (!at && (session || !ids)) return (await claim(d, i)) ? void (await notInGuild(d, i)) : undefined;
   const last = session !== undefined && ids !== null && ids.round === session.round && ids.step + 1 >= session.steps.length;
   if (session) Object.assign(session.values, submittedValues(i));
-  const sub = session && { formId: session.spec.id, values: { ...session.values }, ...at };
+  const sub = session && at ? { formId: session.spec.id, values: { ...session.values }, ...at } : undefined;
   // The last step's problems, when memory can tell them; otherwise its claim carries the whole form.
   const known = last && sub ? d.sink.checkForm?.(sub) ?? null : null;
-  if (!(await claim(d, i, last && sub && !known ? { kind: 'form', platform: 'discord', sub, replyTo: replyTo(d, i) } : undefined))) return;
+  if (!(await claim(d, i, last && sub && !known ? { kind: 'form', platform: 'discord', sub, replyTo: replyTo(d, i, sub.channel.workspaceId) } : undefined))) return;
   if (!ids || !session || !sub) {
     d.log.info({ customId: i.customId, user: i.user.id }, 'a modal arrived for a form I no longer have');
     return void (await d.acks.send(i.reply({ content: expired(d), flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
@@ -189,11 +208,13 @@ async function modalSubmitted(d: InteractionDeps, i: ModalSubmitInteraction): Pr
     const next = stale ? stepButton(session, 0, 'Continue') : stepButton(session, ids.step + 1);
     return void (await d.acks.send(i.reply({ content, components: [encodable(next)], flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
   }
-  if (known) return deliver(d, i, known, false, session);
-  await answerLater(d, i, () => d.sink.formSubmitted(sub, heldKey(i)), session);
+  const origin = { workspaceId: sub.channel.workspaceId, fromAction: session.workspaceId !== undefined };
+  if (known) return deliver(d, i, known, false, origin, session);
+  await answerLater(d, i, () => d.sink.formSubmitted(sub, heldKey(i)), origin, session);
 }
 
 async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  if (isAction(i.customId)) return tapped(d, i);
   if (!(await claim(d, i))) return;
   const ids = parseCustomId(i.customId);
   const session = ids ? await d.forms.get(ids.token, i.user.id) : undefined;
@@ -208,12 +229,31 @@ async function button(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
   }
 }
 
+/** A tap on a message's action: the command it names runs as the person who tapped, as if typed. */
+async function tapped(d: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  const action = decodeAction(i.customId);
+  const at = action && where(i, action.workspaceId);
+  if (!action || !at) {
+    if (!(await claim(d, i))) return;
+    d.log.info({ customId: i.customId }, 'ignored an action I cannot read');
+    return void (await d.acks.send(i.reply({ content: "That button doesn't do anything any more.", flags: MessageFlags.Ephemeral, allowedMentions: noMentions })));
+  }
+  // The options are text from the button; the core checks them and access as for a typed command.
+  const inv: CommandInvocation = { name: action.command, options: action.options, ...at };
+  const known = d.sink.immediate?.(inv);
+  const workspaceId = at.channel.workspaceId;
+  if (!(await claim(d, i, known ? undefined : { kind: 'command', platform: 'discord', inv, replyTo: replyTo(d, i, workspaceId) }))) return;
+  const origin = { workspaceId, fromAction: true };
+  if (known) return deliver(d, i, known, false, origin);
+  await answerLater(d, i, () => d.sink.command(inv, heldKey(i)), origin);
+}
+
 /**
  * Acknowledges at once (an ephemeral deferral), then asks the core and fills the reply in. The
  * work waits until every acknowledgement sent before its own has arrived too: in a burst, everyone
  * is acknowledged before anyone's database work begins.
  */
-async function answerLater(d: InteractionDeps, i: Answerable, ask: () => Promise<Reply>, session?: FormSession): Promise<void> {
+async function answerLater(d: InteractionDeps, i: Answerable, ask: () => Promise<Reply>, origin: Origin, session?: FormSession): Promise<void> {
   await d.acks.send(i.deferReply({ flags: MessageFlags.Ephemeral }));
   await d.acks.sent();
   let reply: Reply;
@@ -223,7 +263,7 @@ async function answerLater(d: InteractionDeps, i: Answerable, ask: () => Promise
     d.log.error({ err, interaction: i.id }, 'the core failed to answer an interaction');
     reply = { kind: 'message', private: true, message: { text: 'Something went wrong on my side. Please try again in a moment.' } };
   }
-  await deliver(d, i, reply, true, session);
+  await deliver(d, i, reply, true, origin, session);
 }
 
 function errorList(form: FormSpec | undefined, errors: Record<string, string>): string {
@@ -232,7 +272,7 @@ function errorList(form: FormSpec | undefined, errors: Record<string, string>): 
     .join('\n');
 }
 
-async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred: boolean, session?: FormSession): Promise<void> {
+async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred: boolean, origin: Origin, session?: FormSession): Promise<void> {
   const ephemeral = { flags: MessageFlags.Ephemeral as const };
   const send = async (raw: InteractionEditReplyOptions & { content?: string }, visible = false) => {
     const payload = prebuilt(raw);
@@ -251,9 +291,9 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
       return deferred ? void (await i.deleteReply()) : send({ content: 'Done.' });
     case 'message':
       if (session) await d.forms.finish(session);
-      return send(render(reply.message), !reply.private);
+      return send(render(reply.message, origin.workspaceId), !reply.private && !origin.fromAction);
     case 'form': {
-      const { session: s, saved } = await d.forms.open(i.user.id, reply.form);
+      const { session: s, saved } = await d.forms.open(i.user.id, reply.form, origin.fromAction ? origin.workspaceId : undefined);
       if (!deferred && !i.isModalSubmit()) {
         await d.acks.send(i.showModal(encodable(modalFor(s, 0))));
         return saved; // stored while the person reads the form
@@ -265,10 +305,11 @@ async function deliver(d: InteractionDeps, i: Answerable, reply: Reply, deferred
     }
     case 'form-errors': {
       const text = `${reply.message.text}\n\n${errorList(session?.spec, reply.errors)}`;
-      if (!session) return send(render({ ...reply.message, text }));
+      const shown = render({ ...reply.message, text }, origin.workspaceId);
+      if (!session) return send(shown);
       const s = await d.forms.retry(session, Object.keys(reply.errors));
       const label = s.steps.length > 1 ? `Fix my answers (1/${s.steps.length})` : 'Fix my answers';
-      return send({ ...render({ ...reply.message, text }), components: [stepButton(s, 0, label)] });
+      return send({ ...shown, components: [stepButton(s, 0, label), ...(shown.components ?? [])] });
     }
   }
 }

@@ -8,12 +8,14 @@ import { noMentions, render } from './render.js';
 export interface DiscordReplyTo {
   applicationId: string;
   token: string;
+  /** Where the reply's actions run (older claims have none: their replies had no actions). */
+  workspaceId?: string;
 }
 
 export async function lateReply(rest: REST, to: DiscordReplyTo, reply: Reply): Promise<void> {
   const original = Routes.webhookMessage(to.applicationId, to.token, '@original');
-  const edit = (content: string | null, embeds: unknown[] = []) =>
-    rest.patch(original, { body: { content, embeds, components: [], allowed_mentions: noMentions }, auth: false });
+  const edit = (content: string | null, embeds: unknown[] = [], components: unknown[] = []) =>
+    rest.patch(original, { body: { content, embeds, components, allowed_mentions: noMentions }, auth: false });
   switch (reply.kind) {
     case 'taken':
       return;
@@ -21,8 +23,8 @@ export async function lateReply(rest: REST, to: DiscordReplyTo, reply: Reply): P
       await rest.delete(original, { auth: false });
       return;
     case 'message': {
-      const { content, embeds } = render(reply.message);
-      await edit(content ?? null, embeds);
+      const { content, embeds, components } = render(reply.message, to.workspaceId);
+      await edit(content ?? null, embeds, components);
       return;
     }
     case 'form':

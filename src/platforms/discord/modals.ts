@@ -26,6 +26,8 @@ export interface FormSession {
   /** The current round asks only answers the core found problems with. */
   fixing: boolean;
   expiresAt: number;
+  /** The workspace, when a tap on an action opened the form: its steps may then come from a DM, which names no guild. */
+  workspaceId?: string;
 }
 
 const prefix = 'amb:form';
@@ -70,13 +72,15 @@ export class FormSessions {
    * Starts (or resumes, keeping what was typed) this person's session for this form. It is ready at
    * once, from memory: `saved` resolves when the database has it (await it after answering, so the
    * modal is not held up). Resuming by running the command again uses this process's memory.
+   * `workspaceId`: given when a tap on an action opened it (see FormSession.workspaceId).
    */
-  async open(userId: string, spec: FormSpec): Promise<{ session: FormSession; saved: Promise<void> }> {
+  async open(userId: string, spec: FormSpec, workspaceId?: string): Promise<{ session: FormSession; saved: Promise<void> }> {
     const token = this.byPerson.get(`${userId}\u0000${spec.id}`);
     const existing = token === undefined ? undefined : this.memory(token, userId);
     const session: FormSession = existing ?? { token: randomBytes(6).toString('base64url'), userId, spec, values: {}, steps: [], round: 0, fixing: false, expiresAt: 0 };
     for (const f of spec.fields) if (f.value !== undefined && session.values[f.id] === undefined) session.values[f.id] = f.value;
     Object.assign(session, { spec, fixing: false, round: existing ? existing.round + 1 : 0, steps: chunk(spec.fields.map((f) => f.id), modalLimits.inputs) });
+    if (workspaceId) session.workspaceId = workspaceId;
     return { session, saved: this.save(session) };
   }
 

@@ -2,8 +2,13 @@
 // anything with a title, fields, footer or image. Discord's length limits are applied here; when text
 // had to be cut, the full text rides along as an attached file so nothing a person wrote is lost.
 // Every payload carries allowedMentions { parse: [] }: text may quote users (an @everyone in an answer).
-import { AttachmentBuilder, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { OutboundMessage, Tone } from '../../core/ports/chat-platform.js';
+// A message's actions become rows of buttons whose custom_id names the workspace (see core/actions).
+import {
+  AttachmentBuilder, ButtonStyle, ComponentType,
+  type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField,
+} from 'discord.js';
+import { encodeAction, MAX_ACTIONS } from '../../core/actions.js';
+import type { MessageAction, OutboundMessage, Tone } from '../../core/ports/chat-platform.js';
 
 export const limits = {
   content: 2000,
@@ -14,6 +19,9 @@ export const limits = {
   fieldValue: 1024,
   footer: 2048,
   embedTotal: 6000,
+  /** Discord's OpenAPI spec: an action row holds 1-5 components, a button label at most 80 characters. */
+  buttonsPerRow: 5,
+  buttonLabel: 80,
 } as const;
 
 export const toneColour: Record<Tone, number> = {
@@ -25,10 +33,14 @@ export const toneColour: Record<Tone, number> = {
 
 export const noMentions = { parse: [] as [] };
 
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
 export interface Rendered {
   content?: string;
   embeds: APIEmbed[];
   files: AttachmentBuilder[];
+  /** Present only when the message has actions. */
+  components?: ButtonRow[];
   allowedMentions: typeof noMentions;
 }
 
@@ -88,7 +100,34 @@ export function prebuilt<P extends { embeds?: readonly unknown[]; components?: r
   };
 }
 
-export function render(msg: OutboundMessage): Rendered {
+/**
+ * Buttons for a message's actions, five to a row, sent to `workspaceId` (a tap in a DM carries no
+ * guild: the custom_id says where to run it). An action too long to encode throws: a message
+ * without the buttons it was sent for would be silently useless.
+ */
+export function actionRows(workspaceId: string, actions: readonly MessageAction[]): ButtonRow[] {
+  const buttons = new Map<string, APIButtonComponentWithCustomId>(); // Discord refuses a custom_id twice in one message
+  for (const a of actions.slice(0, MAX_ACTIONS)) {
+    const id = encodeAction(workspaceId, a);
+    const label = truncate(a.label.trim() || a.command, limits.buttonLabel);
+    if (!buttons.has(id)) buttons.set(id, { type: ComponentType.Button, custom_id: id, label, style: a.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary });
+  }
+  const list = [...buttons.values()];
+  return Array.from({ length: Math.ceil(list.length / limits.buttonsPerRow) }, (_, r) => ({
+    type: ComponentType.ActionRow,
+    components: list.slice(r * limits.buttonsPerRow, (r + 1) * limits.buttonsPerRow),
+  }));
+}
+
+/** `workspaceId`: where the message goes, which its actions run in (needed only when it has actions). */
+export function render(msg: OutboundMessage, workspaceId?: string): Rendered {
+  const out = renderBody(msg);
+  if (!msg.actions?.length) return out;
+  if (!workspaceId) throw new Error('a message with actions needs the workspace it is sent to');
+  return { ...out, components: actionRows(workspaceId, msg.actions) };
+}
+
+function renderBody(msg: OutboundMessage): Rendered {
   const files: AttachmentBuilder[] = (msg.attachments ?? []).map((a) => new AttachmentBuilder(Buffer.from(a.data), { name: a.name }));
   const plain = !msg.title && !msg.fields?.length && !msg.footer && !msg.image && msg.text.length <= limits.content;
   if (plain) return { content: msg.text || blank, embeds: [], files, allowedMentions: noMentions };
