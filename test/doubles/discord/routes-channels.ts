@@ -6,7 +6,7 @@ import { reactionAddEvent, reactionRemoveEvent } from './events.js';
 import type { FileUpload, StoredMessage } from './messages.js';
 import { noContent, ok, route, type Route, type RouteContext } from './rest.js';
 import { channelJson, messageJson, userJson } from './shapes.js';
-import { checkBody, messageCreateRequest } from './spec.js';
+import { checkBody, checkComponents, messageCreateRequest } from './spec.js';
 import { compareSnowflakes } from './snowflake.js';
 import type { Channel } from './world.js';
 
@@ -61,6 +61,7 @@ export function channelRoutes(backend: Backend): Route[] {
       }
       requirePerms(channel, P.SendMessages | (ctx.files.length ? P.AttachFiles : 0n));
       checkBody(ctx.body, messageCreateRequest);
+      checkComponents(ctx.body);
       assertNotEmpty(ctx.body, ctx.files);
       const nonce = ctx.body?.nonce as string | number | null | undefined;
       if (ctx.body?.enforce_nonce === true && nonce != null) {
@@ -93,6 +94,7 @@ export function channelRoutes(backend: Backend): Route[] {
     route('PATCH', MESSAGE, (ctx) => {
       const message = messageOf(ctx);
       if (message.authorId !== world.botId || message.webhookId) throw Errors.cannotEditOthers();
+      checkComponents(ctx.body);
       messages.edit(message, ctx.body ?? {}, ctx.files);
       backend.echo('messages', 'MESSAGE_UPDATE', messageJson(world, message, true));
       return ok(messageJson(world, message));

@@ -8,6 +8,7 @@ import type { FileUpload, StoredMessage } from './messages.js';
 import { noContent, ok, route, type Route, type RouteContext } from './rest.js';
 import { messageJson } from './shapes.js';
 import { assertNotEmpty } from './routes-channels.js';
+import { checkComponents } from './spec.js';
 
 const WEBHOOK = '/webhooks/:applicationId/:token';
 
@@ -50,6 +51,7 @@ export function interactionRoutes(backend: Backend): Route[] {
       let message: StoredMessage | undefined;
       switch (type) {
         case R.ChannelMessageWithSource:
+          checkComponents(data);
           assertNotEmpty(data, ctx.files);
           message = reply(record, data, ctx.files);
           announce('MESSAGE_CREATE', message);
@@ -60,6 +62,7 @@ export function interactionRoutes(backend: Backend): Route[] {
         case R.DeferredMessageUpdate:
         case R.UpdateMessage:
           if (!record.messageId) throw Errors.invalidBody('this interaction has no message to update');
+          checkComponents(data);
           message = messages.get(record.messageId);
           if (message && type === R.UpdateMessage) announce('MESSAGE_UPDATE', messages.edit(message, data, ctx.files));
           break;
@@ -103,6 +106,7 @@ export function interactionRoutes(backend: Backend): Route[] {
       const record = recordOf(ctx);
       const message = messageOf(record, ctx.params.messageId!);
       const wasLoading = Boolean(message.flags & MessageFlags.Loading);
+      checkComponents(ctx.body);
       messages.edit(message, ctx.body ?? {}, ctx.files);
       message.flags &= ~MessageFlags.Loading;
       if (wasLoading) message.editedTimestamp = null; // filling a deferred reply is not an edit
@@ -119,6 +123,7 @@ export function interactionRoutes(backend: Backend): Route[] {
     route('POST', WEBHOOK, (ctx) => {
       const record = recordOf(ctx);
       if (record.responses.length === 0) throw Errors.unknownWebhook(); // follow-ups need an initial response
+      checkComponents(ctx.body);
       assertNotEmpty(ctx.body, ctx.files);
       const original = record.originalMessageId ? messages.get(record.originalMessageId) : undefined;
       let message: StoredMessage;

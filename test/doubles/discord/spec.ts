@@ -67,3 +67,41 @@ export function checkBody(body: Record<string, unknown> | undefined, schema: Rec
   if (Object.keys(errors).length === 0) return;
   throw new ApiError(400, Code.InvalidFormBodyOrContentType, 'Invalid Form Body', errors);
 }
+
+/**
+ * Buttons in action rows, as the spec's ActionRowComponentForMessageRequest and
+ * ButtonComponentForMessageRequest limit them: 1-5 components a row, a custom_id of 1-100 characters,
+ * a label of at most 80, a known style. Discord's docs add: at most 5 rows in a message without the
+ * components-v2 flag, and no custom_id twice in one message. Other component types pass unchecked.
+ */
+export function checkComponents(body: Record<string, unknown> | undefined): void {
+  const rows = body?.components;
+  if (!Array.isArray(rows)) return;
+  const errors: Record<string, unknown> = {};
+  const fail = (path: Array<string | number>, code: string, message: string) => {
+    let at: Record<string, any> = errors;
+    for (const key of path) at = at[String(key)] ??= {};
+    (at._errors ??= []).push({ code, message });
+  };
+  const v2 = typeof body?.flags === 'number' && (body.flags & (1 << 15)) !== 0;
+  if (!v2 && rows.length > 5) fail(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+  const seen = new Set<string>();
+  rows.forEach((row: any, r) => {
+    if (row?.type !== 1) return;
+    const items = Array.isArray(row.components) ? row.components : [];
+    if (items.length < 1 || items.length > 5) fail(['components', r, 'components'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
+    items.forEach((b: any, c: number) => {
+      if (b?.type !== 2) return;
+      const at = ['components', r, 'components', c];
+      if (![1, 2, 3, 4, 5, 6].includes(b.style)) fail([...at, 'style'], 'BASE_TYPE_CHOICES', 'Value must be one of (1, 2, 3, 4, 5, 6).');
+      if (b.label != null && (typeof b.label !== 'string' || b.label.length > 80)) fail([...at, 'label'], 'BASE_TYPE_MAX_LENGTH', 'Must be 80 or fewer in length.');
+      if (b.style === 5 || b.style === 6) return; // link and premium buttons carry no custom_id
+      if (typeof b.custom_id !== 'string' || b.custom_id.length < 1 || b.custom_id.length > 100) {
+        fail([...at, 'custom_id'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+      } else if (seen.has(b.custom_id)) {
+        fail([...at, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+      } else seen.add(b.custom_id);
+    });
+  });
+  if (Object.keys(errors).length) throw new ApiError(400, Code.InvalidFormBodyOrContentType, 'Invalid Form Body', errors);
+}
