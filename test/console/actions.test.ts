@@ -19,11 +19,12 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** Runs `lines` after the bot has DMed each of `dms` (a person's id and the message). */
-async function withDms(dms: Array<[string, OutboundMessage]>, lines: string[]): Promise<Session> {
+/** Runs `lines` after the bot has DMed each of `dms` (a person's id and the message), and after `before`. */
+async function withDms(dms: Array<[string, OutboundMessage]>, lines: string[], before?: (a: ConsoleAdapter) => Promise<void>): Promise<Session> {
   let adapter: ConsoleAdapter | undefined;
   async function* input() {
     for (const [to, msg] of dms) await adapter!.dm(consoleUser(to), msg);
+    await before?.(adapter!);
     for (const l of lines) yield `${l}\n`;
   }
   return consoleSession([], { makeConsole: (o) => (adapter = new ConsoleAdapter({ ...o, input: Readable.from(input()) })) });
@@ -65,5 +66,18 @@ describe(`one-tap choices in the console on ${testProvider}`, () => {
     s = await withDms([['admin', withChoices], ['admin', later]], ['2', '1']);
     expect(s.out).toContain('@admin #general> 2\nThere is only one choice: type 1.\n');
     expect(s.out).toContain('@admin #general> 1\n(chose [1] Apply help: /help command:apply)');
+  });
+
+  it('GIVEN a post with actions THEN whoever is at the console may choose, until an edit takes the buttons away', async () => {
+    const general = { platform: 'console' as const, workspaceId: 'local', id: 'general' };
+    s = await withDms([], [':as bob', '1'], async (a) => void (await a.post(general, withChoices)));
+    expect(s.out).toContain('#1 in #general:\n   What would you like to know?\n   [1] About /about   [2] About /apply\n   type the number to choose (or /help command:<about|apply>)\n');
+    expect(s.out).toContain('@bob #general> 1\n(chose [1] About /about: /help command:about)');
+    await s.close();
+    s = await withDms([], ['1'], async (a) => {
+      const ref = await a.post(general, withChoices);
+      await a.edit(ref, { text: 'Closed' });
+    });
+    expect(s.out).toContain('@admin #general> 1\nThere is nothing for @admin to choose right now');
   });
 });

@@ -16,6 +16,7 @@ export const helpText = `Console controls:
   :react <#id|^> <emoji>    react to a bot message (^ = the latest bot message in this channel)
   :unreact <#id|^> <emoji>  remove your reaction
   :show <#id|^>             print a message again with its reactions
+  <number>                  choose one of the [1] [2] … choices under the bot's latest message to you
   :clock                    the console's time; :clock +3d, +2h, +30m or :clock 2026-12-07 09:00 moves it
                             forward and runs what came due (vote reminders and deadlines, campaign posts,
                             weekly leaderboards, retries)
