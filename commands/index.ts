@@ -9,6 +9,7 @@ import audit from './audit.js';
 import report from './report.js';
 import { feedbackCommands } from './feedback/index.js';
 import { nudgesCommands } from './nudges/index.js';
+import { pulseCommands } from './pulse/index.js';
 import { applicationCommands } from './application/index.js';
 import { programCommands } from './program/index.js';
 import { committeeCommands } from './committee/index.js';
@@ -26,5 +27,5 @@ export const allCommands: readonly Command[] = [
   help, about, apply, ...applicationCommands,
   ...programCommands, ...committeeCommands, ...staffCommands, ...ambassadorCommands, audit,
   ...campaignCommands,
-  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, ...nudgesCommands, exportData, ...mydataCommands,
+  log, me, ...activityCommands, ...leaderboardCommands, report, ...feedbackCommands, ...pulseCommands, ...nudgesCommands, exportData, ...mydataCommands,
 ];

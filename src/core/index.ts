@@ -8,6 +8,8 @@ import { closeDueVotes, sendVoteReminders } from './applications/deadlines.js';
 import { runDueLeaderboards, type WeeklyOptions } from './activity/weekly.js';
 import { runDueDigests } from './engagement/digest.js';
 import { runDueNudges } from './engagement/nudges.js';
+import { runDuePulses } from './pulse/rounds.js';
+import { isPulseForm, submitPulseForm } from './pulse/form.js';
 export type { CardRenderer } from './activity/weekly.js';
 import { runDueCampaignPosts, type TickResult } from './campaigns/tick.js';
 import { runCommand, replyToError } from './commands/router.js';
@@ -80,6 +82,8 @@ export interface CoreJobs {
   postDueDigests(o: { claimedBy: string }): Promise<number>;
   /** A kind DM to ambassadors who went quiet, in programs that turned nudges on; daily at 10:00. */
   sendDueNudges(o: { claimedBy: string }): Promise<number>;
+  /** Pulse rounds whose time has come open (DMs), remind once, or close (results to staff). */
+  runDuePulses(): Promise<number>;
   /** Erases answers of rejected and withdrawn applications past their program's retention period. */
   eraseExpiredAnswers(o: { claimedBy: string }): Promise<number>;
   /**
@@ -128,6 +132,7 @@ export function createCore(o: CoreOptions): Core {
   const formSubmitted = async (d: CoreDeps, sub: FormSubmission): Promise<Reply> => {
     try {
       if (sub.formId.startsWith('apply:')) return await submitApplication(d, sub);
+      if (isPulseForm(sub.formId)) return await submitPulseForm(d, sub);
       return say("I didn't recognise that form. Please run the command again.");
     } catch (err) {
       return replyToError(d, err, { form: sub.formId, user: sub.user.id });
@@ -189,6 +194,7 @@ export function createCore(o: CoreOptions): Core {
       postDueLeaderboards: (jo) => runDueLeaderboards(deps, jo),
       postDueDigests: (jo) => runDueDigests(deps, jo),
       sendDueNudges: (jo) => runDueNudges(deps, jo),
+      runDuePulses: () => runDuePulses(deps),
       eraseExpiredAnswers: (jo) => eraseExpiredAnswers(deps, jo),
       nextDue: (after) => nextDue(deps, after),
     },

@@ -3,6 +3,7 @@
 // and its queued side effects commit together or not at all.
 import type { EngagementRepository } from './engagement/repository.js';
 import type { FeedbackRepository } from './feedback/repository.js';
+import type { PulseRepository } from './pulse/repository.js';
 import type { UserRef } from './ports/chat-platform.js';
 import type {
   Ambassador, Answer, Application, ApplicationStatus, AuditEntry, Member, Program, ProgramSettings,
@@ -141,6 +142,8 @@ export interface Repositories {
   engagement: EngagementRepository;
   /** Notes to staff (src/core/feedback/). */
   feedback: FeedbackRepository;
+  /** Pulse surveys: pulses, rounds, who was asked, answers (src/core/pulse/). */
+  pulses: PulseRepository;
   /** What is held about a person, erasure and retention (src/core/people). */
   people: PeopleRepository;
   /** Each inbound event claimed once across processes (src/core/inbound.ts). */

@@ -11,6 +11,7 @@ import { activityRepository } from './activity-store.js';
 import { claimsRepository } from './job-claims.js';
 import { engagementRepository } from './engagement-queries.js';
 import { feedbackRepository } from './feedback-store.js';
+import { pulseRepository } from './pulse-store.js';
 import { peopleRepository } from './people-store.js';
 import { memoryInboundClaims, sqlInboundClaims } from './inbound-claims.js';
 import { formDrafts } from './form-drafts.js';
@@ -44,6 +45,7 @@ function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRe
     activity: activityRepository(db, provider),
     engagement: engagementRepository({ prisma: db, provider }),
     feedback: feedbackRepository(db),
+    pulses: pulseRepository(db),
     members: {
       async upsert(u) {
         const key = { platform: u.platform, workspaceId: u.workspaceId, platformUserId: u.id };

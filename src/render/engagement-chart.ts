@@ -1,38 +1,12 @@
-// The engagement report's chart: Chart.js drawing on @napi-rs/canvas (Chart.js runs without a DOM on
-// any object with a 2D context), in the fonts of fonts.ts, so it looks the same on every machine.
+// The engagement report's chart (drawn by chart-canvas.ts: Chart.js on @napi-rs/canvas, our fonts).
 // Bars: ambassadors and engaged ambassadors per period; a line: the engagement rate on its own axis.
-import { createCanvas } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import type { EngagementChart } from '../core/ports/charts.js';
-import { FONT_STACK, registerFonts } from './fonts.js';
+import { drawChart } from './chart-canvas.js';
 
-export const CHART_WIDTH = 960;
-export const CHART_HEIGHT = 480;
-
-let registered = false;
-
-/** Chart.js leaves the canvas transparent: paint it white first (PNG viewers show transparency differently). */
-const whiteBackground: Plugin = {
-  id: 'white-background',
-  beforeDraw(chart) {
-    const ctx = chart.ctx;
-    ctx.save();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, chart.width, chart.height);
-    ctx.restore();
-  },
-};
+export { CHART_HEIGHT, CHART_WIDTH } from './chart-canvas.js';
 
 export async function renderEngagementChart(c: EngagementChart): Promise<{ png: Uint8Array; alt: string }> {
-  if (!registered) {
-    Chart.register(...registerables);
-    registerFonts();
-    // Every text of the chart (title, axes, legend) in our fonts; a per-chart font option covers only some.
-    Chart.defaults.font.family = FONT_STACK;
-    Chart.defaults.font.size = 13;
-    registered = true;
-  }
-  const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
   const config: ChartConfiguration<'bar' | 'line', number[], string> = {
     type: 'bar',
     data: {
@@ -44,25 +18,14 @@ export async function renderEngagementChart(c: EngagementChart): Promise<{ png: 
       ],
     },
     options: {
-      animation: false,
-      responsive: false,
-      devicePixelRatio: 1,
       plugins: { title: { display: true, text: c.title, font: { size: 18, weight: 'bold' } }, legend: { position: 'bottom' } },
       scales: {
         people: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'people' } },
         rate: { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: '% engaged' } },
       },
     },
-    plugins: [whiteBackground],
   };
-  // Chart.js types the context as the DOM's; @napi-rs/canvas's is the same API.
-  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
-  try {
-    const png = await canvas.encode('png');
-    return { png: new Uint8Array(png), alt: altText(c) };
-  } finally {
-    chart.destroy();
-  }
+  return { png: await drawChart(config as ChartConfiguration<'bar' | 'line', Array<number | null>, string>), alt: altText(c) };
 }
 
 /** What the chart shows, in words, for screen readers and for platforms that show only text. */

@@ -29,6 +29,7 @@ export function allJobs(core: Core, o: JobOptions): Job[] {
     ...leaderboardJobs(core, o.claimedBy, o.renderCard),
     { name: 'monthly-digests', cron: '* * * * *', run: () => core.jobs.postDueDigests({ claimedBy: o.claimedBy }) },
     { name: 'inactivity-nudges', cron: '*/15 * * * *', run: () => core.jobs.sendDueNudges({ claimedBy: o.claimedBy }) },
+    { name: 'pulse-rounds', cron: '* * * * *', run: () => core.jobs.runDuePulses() },
     { name: 'answer-retention', cron: '*/15 * * * *', run: () => core.jobs.eraseExpiredAnswers({ claimedBy: o.claimedBy }) },
   ];
 }

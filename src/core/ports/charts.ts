@@ -10,7 +10,14 @@ export interface EngagementChart {
   rate: number[];
 }
 
+/** A pulse round's answers per option, or a recurring pulse's rounds side by side. */
+export type PulseChart =
+  | { type: 'distribution'; title: string; labels: string[]; counts: number[] }
+  /** Per round: the response rate in percent and, for a scale, the average (null: no answers). */
+  | { type: 'trend'; title: string; labels: string[]; rate: number[]; average: Array<number | null> };
+
 export interface ChartRenderer {
   /** A PNG and its text alternative. */
   engagement(chart: EngagementChart): Promise<{ png: Uint8Array; alt: string }>;
+  pulse(chart: PulseChart): Promise<{ png: Uint8Array; alt: string }>;
 }

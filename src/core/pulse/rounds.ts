@@ -1,0 +1,126 @@
+// A round's life, run by the scheduler's tick on every process: open (fix the audience, DM each
+// person the question), remind once those who haven't answered, close (results to staff, erase what
+// linked answers to people, schedule the next round of a recurring pulse). Each move is a conditional
+// update on the round's status, so across processes it happens exactly once.
+import { audit } from '../audit.js';
+import type { CoreDeps } from '../deps.js';
+import { nextRuns } from '../campaigns/next-runs.js';
+import { newRoundKey, voterFor } from './anonymity.js';
+import type { Pulse, PulseAudience, PulseRound } from './model.js';
+import { questionMessage } from './messages.js';
+import { resultsChart, resultsMessage, tally } from './results.js';
+import { voterKey } from './repository.js';
+import { roundTimes } from './create.js';
+
+const BATCH = 50;
+
+/** Who a pulse asks, as member ids: the program's active ambassadors, its committee, or both. */
+export async function audienceOf(deps: CoreDeps, programId: number, audience: PulseAudience): Promise<number[]> {
+  const ids = new Set<number>();
+  if (audience !== 'committee') for (const a of await deps.store.ambassadors.active(programId)) ids.add(a.memberId);
+  if (audience !== 'ambassadors') for (const id of await deps.store.committee.memberIds(programId)) ids.add(id);
+  return [...ids];
+}
+
+/** Opens a scheduled round: how many people it went to, or null when another process opened it. */
+export async function openRound(deps: CoreDeps, roundId: number): Promise<number | null> {
+  const found = await deps.store.pulses.round(roundId);
+  if (!found || found.round.status !== 'scheduled' || found.pulse.stoppedAt) return null;
+  const { pulse, round } = found;
+  const program = await deps.store.programs.byId(pulse.programId);
+  if (!program) return null;
+  const memberIds = await audienceOf(deps, pulse.programId, pulse.audience);
+  const salt = pulse.anonymous ? newRoundKey() : null;
+  const opened = await deps.store.transaction(async (r) => {
+    if (!(await r.pulses.open(round.id, { memberIds, salt }))) return false;
+    const message = questionMessage(program, pulse, { ...round, salt, status: 'open' }, 'ask');
+    for (const memberId of memberIds) await r.outbox.enqueue({ kind: 'dm', memberId, message });
+    await audit(r, { programId: program.id, actorId: null, action: 'pulse.opened', subject: { type: 'pulse', id: pulse.id }, data: { round: round.number, invited: memberIds.length } }, deps.now());
+    return true;
+  });
+  if (!opened) return null;
+  deps.kick();
+  return memberIds.length;
+}
+
+/** Sends the round's one reminder to those who haven't answered; how many, or null when it was sent already. */
+export async function remindRound(deps: CoreDeps, roundId: number): Promise<number | null> {
+  const found = await deps.store.pulses.round(roundId);
+  if (!found || found.round.status !== 'open' || found.round.remindedAt) return null;
+  const { pulse, round } = found;
+  const program = await deps.store.programs.byId(pulse.programId);
+  if (!program) return null;
+  const sent = await deps.store.transaction(async (r) => {
+    if (!(await r.pulses.markReminded(round.id, deps.now()))) return null;
+    const invitees = await r.pulses.invitees(round.id);
+    const voters = invitees.map((memberId) => ({ memberId, voter: voterFor(pulse, round, memberId) }));
+    const done = await r.pulses.answered(round.id, voters.map((v) => v.voter));
+    const waiting = voters.filter((v) => !done.has(voterKey(v.voter)));
+    const message = questionMessage(program, pulse, round, 'remind');
+    for (const v of waiting) await r.outbox.enqueue({ kind: 'dm', memberId: v.memberId, message });
+    return waiting.length;
+  });
+  if (sent) deps.kick();
+  return sent;
+}
+
+/** Closes an open round (its time has come, or staff closed it): results to staff; false when already closed. */
+export async function closeRound(deps: CoreDeps, roundId: number): Promise<boolean> {
+  const found = await deps.store.pulses.round(roundId);
+  if (!found || found.round.status !== 'open') return false;
+  const { pulse, round } = found;
+  const program = await deps.store.programs.byId(pulse.programId);
+  if (!program) return false;
+  const now = deps.now();
+  // The chart is drawn before the transaction, from the answers as they are now; if one more answer
+  // lands before the close commits, the post goes without the (stale) chart rather than wrong.
+  const earlier = (await deps.store.pulses.rounds(pulse.id)).filter((r) => r.status === 'closed' && r.number < round.number);
+  const early = tally(pulse, round.invited, await deps.store.pulses.answers(round.id));
+  const chart = await resultsChart(deps, program, pulse, { ...round, results: early }, earlier);
+  const closed = await deps.store.transaction(async (r) => {
+    if (!(await r.pulses.close(round.id, now))) return false;
+    const answers = await r.pulses.answers(round.id);
+    const results = tally(pulse, round.invited, answers);
+    await r.pulses.settle(round.id, results);
+    const next = nextRound(pulse, round, program.timeZone, now);
+    if (next) await r.pulses.addRound(pulse.id, next);
+    const same = results.responses === early.responses && results.counts.join() === early.counts.join();
+    const message = resultsMessage(program, pulse, { ...round, status: 'closed', closedAt: now, results }, answers, earlier, same ? chart : null);
+    const channelId = program.staffChannelId ?? program.committeeChannelId;
+    await r.outbox.enqueue(channelId
+      ? { kind: 'post', programId: program.id, platform: program.platform, workspaceId: program.workspaceId, channelId, message }
+      : { kind: 'staff.alert', programId: program.id, title: message.title, text: message.text, tone: 'info' });
+    await audit(r, { programId: program.id, actorId: null, action: 'pulse.results', subject: { type: 'pulse', id: pulse.id }, data: { round: round.number, responses: results.responses, invited: results.invited } }, now);
+    return true;
+  });
+  if (closed) deps.kick();
+  return closed;
+}
+
+/** A recurring pulse's next round: at its next recurrence after this one, or none when stopped. */
+function nextRound(pulse: Pulse, round: PulseRound, zone: string, now: Date) {
+  if (!pulse.recurrence || pulse.stoppedAt) return null;
+  const after = new Date(Math.max(round.opensAt.getTime(), now.getTime()));
+  const [opensAt] = nextRuns(pulse.recurrence.cron, zone, after, 1);
+  return opensAt ? { number: round.number + 1, ...roundTimes(opensAt, pulse.openMinutes) } : null;
+}
+
+/** One tick: every round whose time has come moves on; how many moved. */
+export async function runDuePulses(deps: CoreDeps): Promise<number> {
+  const now = deps.now();
+  let moved = 0;
+  const each = async (rounds: PulseRound[], step: (id: number) => Promise<unknown>, what: string) => {
+    for (const r of rounds) {
+      try {
+        const out = await step(r.id);
+        if (out !== null && out !== false) moved++;
+      } catch (err) {
+        deps.log.error({ err, round: r.id }, `pulse ${what} failed`);
+      }
+    }
+  };
+  await each(await deps.store.pulses.dueToClose(now, BATCH), (id) => closeRound(deps, id), 'close');
+  await each(await deps.store.pulses.dueToOpen(now, BATCH), (id) => openRound(deps, id), 'open');
+  await each(await deps.store.pulses.dueToRemind(now, BATCH), (id) => remindRound(deps, id), 'reminder');
+  return moved;
+}
