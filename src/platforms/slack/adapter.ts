@@ -15,6 +15,7 @@ import { renderMessage } from './blocks.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackErrorCode, toPlatformError } from './errors.js';
 import type { ListenerContext } from './listeners/context.js';
+import { registerActions } from './listeners/actions.js';
 import { registerCommands } from './listeners/commands.js';
 import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
@@ -89,7 +90,7 @@ export class SlackAdapter implements ChatPlatform {
       slackApiUrl: config.apiUrl, logger: boltLogger(this.log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000,
     });
     this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot, identify: () => this.whoAmI() });
-    this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg));
+    this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg), () => this.bot.teamId);
   }
 
   private identity?: Promise<void>;
@@ -141,6 +142,7 @@ export class SlackAdapter implements ChatPlatform {
     };
     registerCommands(this.app, ctx);
     registerViews(this.app, ctx);
+    registerActions(this.app, ctx);
     registerEvents(this.app, ctx);
     if (this.config.appToken) {
       await this.app.start();
@@ -200,13 +202,13 @@ export class SlackAdapter implements ChatPlatform {
 
   /** With `opts.key`, a repeat of the post (a retry after a crash) finds the first one instead: see poster.ts. */
   async post(to: ChannelRef, msg: OutboundMessage, opts: PostOptions = {}): Promise<MessageRef> {
-    const sent = await this.poster.send(to.id, msg, { action: `post in <#${to.id}>`, channel: to.id, botName: this.bot.name }, opts.key);
+    const sent = await this.poster.send(to.id, msg, { action: `post in <#${to.id}>`, channel: to.id, botName: this.bot.name }, { key: opts.key, workspaceId: to.workspaceId });
     return { channel: { ...to, id: sent.channel }, id: sent.ts };
   }
 
   async edit(ref: MessageRef, msg: OutboundMessage): Promise<void> {
     const ch = ref.channel.id;
-    await this.call({ action: `update a message in <#${ch}>`, channel: ch }, () => this.app.client.chat.update({ channel: ch, ts: ref.id, ...renderMessage(msg, this.commandNames) }));
+    await this.call({ action: `update a message in <#${ch}>`, channel: ch }, () => this.app.client.chat.update({ channel: ch, ts: ref.id, ...renderMessage(msg, this.commandNames, ref.channel.workspaceId) }));
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
@@ -218,7 +220,7 @@ export class SlackAdapter implements ChatPlatform {
       if (!channel) throw new PlatformError('dm_closed', 'Slack did not open a direct message channel');
       this.dmChannels.set(to.id, channel);
     }
-    await this.poster.send(channel, msg, { action, botName: this.bot.name });
+    await this.poster.send(channel, msg, { action, botName: this.bot.name }, { workspaceId: to.workspaceId });
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {

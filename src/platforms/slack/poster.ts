@@ -65,8 +65,9 @@ export class Poster {
    * core may retry the whole post, so the text is remembered for a while (and, with a key, found in
    * the history) and a retry only uploads the image instead of posting the text again.
    */
-  async send(channel: string, msg: OutboundMessage, ctx: ErrorContext, key?: string): Promise<{ channel: string; ts: string }> {
-    const rendered = renderMessage(msg, this.d.commandNames);
+  async send(channel: string, msg: OutboundMessage, ctx: ErrorContext, opts: { key?: string; workspaceId?: string } = {}): Promise<{ channel: string; ts: string }> {
+    const { key } = opts;
+    const rendered = renderMessage(msg, this.d.commandNames, opts.workspaceId);
     const image = msg.image && msg.image.png.byteLength > 0 ? msg.image : undefined;
     const pendingKey = image ? imageKey(channel, rendered, image) : undefined;
     let sent = pendingKey ? this.imagePending.get(pendingKey) : undefined;

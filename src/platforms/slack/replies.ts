@@ -1,6 +1,8 @@
 // Where a reply to a person goes on Slack. Private replies: the slash command's response_url
 // (ephemeral), else chat.postEphemeral in the channel, else a DM. Public replies: in the channel.
-// Forms: views.open with the trigger id the request carried.
+// Forms: views.open with the trigger id the request carried. A button tapped in the person's own DM
+// is answered with an ordinary message there: just as private, and it stays (Slack's ephemeral
+// messages vanish on reload and never reach the person's other devices).
 import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { FormSpec, OutboundMessage, Reply } from '../../core/ports/chat-platform.js';
@@ -16,7 +18,16 @@ export interface ReplyTarget {
   respond?: RespondFn;
   /** A fresh trigger id, to open a form. */
   triggerId?: string;
+  /** The workspace the reply's buttons run in (default: the bot's). */
+  workspaceId?: string;
+  /** A button's response_url: answers go under the message, never replacing it. */
+  fromButton?: boolean;
+  /** channelId is the person's DM with the bot: a private reply is an ordinary message there. */
+  directMessage?: boolean;
 }
+
+/** Slack's direct message conversations have ids starting with D. */
+export const isDirectMessage = (channelId: string | undefined): boolean => channelId !== undefined && /^D[A-Z0-9]+$/.test(channelId);
 
 export class ReplySender {
   constructor(
@@ -25,10 +36,11 @@ export class ReplySender {
     private readonly commandNames: readonly string[],
     /** The adapter's DM: conversations.open + chat.postMessage. */
     private readonly dm: (userId: string, msg: OutboundMessage) => Promise<void>,
+    private readonly teamId: () => string = () => '',
   ) {}
 
-  render(msg: OutboundMessage) {
-    return renderMessage(msg, this.commandNames);
+  render(msg: OutboundMessage, workspaceId?: string) {
+    return renderMessage(msg, this.commandNames, workspaceId ?? this.teamId());
   }
 
   /** Sends any reply the core gave; a form-errors reply outside a modal is shown as a private message. */
@@ -47,10 +59,18 @@ export class ReplySender {
   }
 
   async privately(msg: OutboundMessage, to: ReplyTarget): Promise<void> {
-    const rendered = this.render(msg);
+    const rendered = this.render(msg, to.workspaceId);
+    if (to.directMessage && to.channelId) {
+      try {
+        await this.client.chat.postMessage({ channel: to.channelId, ...rendered });
+        return;
+      } catch (err) {
+        this.log.info({ channel: to.channelId, code: slackErrorCode(err) ?? String(err) }, 'Slack post in the DM failed; answering through the response_url');
+      }
+    }
     if (to.respond) {
       try {
-        await to.respond({ response_type: 'ephemeral', ...rendered });
+        await to.respond({ response_type: 'ephemeral', ...(to.fromButton ? { replace_original: false } : {}), ...rendered });
         return;
       } catch (err) {
         this.log.info({ err: String(err) }, 'Slack response_url failed; trying an ephemeral message');
@@ -68,10 +88,10 @@ export class ReplySender {
   }
 
   async publicly(msg: OutboundMessage, to: ReplyTarget): Promise<void> {
-    const rendered = this.render(msg);
+    const rendered = this.render(msg, to.workspaceId);
     if (to.respond) {
       try {
-        await to.respond({ response_type: 'in_channel', ...rendered });
+        await to.respond({ response_type: 'in_channel', ...(to.fromButton ? { replace_original: false } : {}), ...rendered });
         return;
       } catch (err) {
         this.log.info({ err: String(err) }, 'Slack response_url failed; posting in the channel');

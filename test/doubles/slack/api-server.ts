@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { messageProblems } from './block-kit.js';
 import type { Args, CallContext, Handler, Result } from './handler.js';
 import { appMethods } from './methods-app.js';
 import { conversationMethods } from './methods-conversations.js';
@@ -187,9 +188,11 @@ export async function startApiServer(
       return;
     }
     if (req.method === 'POST' && url.pathname.startsWith('/response_url/')) {
-      const reply: Reply = { status: 200, body: { ok: true } };
+      // Slack checks the blocks here too, and answers a bad message with HTTP 400 invalid_blocks.
+      const problems = messageProblems(args);
+      const reply: Reply = problems.length ? { status: 400, body: { ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } } } : { status: 200, body: { ok: true } };
       args.response_url_id = url.pathname.slice('/response_url/'.length);
-      recorder.record({ method: 'response_url', args, at, status: 200, response: reply.body, injected: false, unknown: false });
+      recorder.record({ method: 'response_url', args, at, status: reply.status, response: reply.body, injected: false, unknown: false });
       send(res, reply);
       return;
     }

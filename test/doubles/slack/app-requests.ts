@@ -175,11 +175,20 @@ export class AppDriver {
     };
   }
 
+  /**
+   * A tap on an element. On a message the double knows, the element is looked up by action_id in its
+   * blocks and Slack's payload carries that element's block_id, text and value (`value` overrides it,
+   * e.g. to send a forged one); a message without that element throws, as no one could tap it.
+   */
   blockAction(input: BlockActionInput, opts: SignOptions = {}): Promise<AppResponse> {
     const message =
       input.channel && input.message_ts
         ? this.w.messages.get(input.channel)?.find((m) => m.ts === input.message_ts)
         : undefined;
+    if (input.channel && input.message_ts && !message) throw new Error(`Slack double: no message ${input.message_ts} in ${input.channel}`);
+    const found = message ? elementOf(message.blocks ?? [], input.action_id) : undefined;
+    if (message && !found) throw new Error(`Slack double: message ${message.ts} has no element with action_id ${input.action_id}`);
+    const channel = input.channel ? this.w.channels.get(input.channel) : undefined;
     const opened = input.view_id ? this.w.views.get(input.view_id) : undefined;
     const container = opened
       ? { type: 'view', view_id: opened.id }
@@ -194,7 +203,7 @@ export class AppDriver {
       team: { id: this.w.team.id, domain: this.w.team.domain },
       enterprise: null,
       is_enterprise_install: false,
-      ...(input.channel ? { channel: { id: input.channel, name: this.w.channels.get(input.channel)?.name ?? '' } } : {}),
+      ...(input.channel ? { channel: { id: input.channel, name: channel?.kind === 'im' ? 'directmessage' : (channel?.name ?? '') } } : {}),
       ...(message ? { message: { type: 'message', user: message.user, text: message.text, ts: message.ts, blocks: message.blocks ?? [] } } : {}),
       ...(opened ? { view: opened.view } : {}),
       state: { values: {} },
@@ -202,10 +211,11 @@ export class AppDriver {
       actions: [
         {
           action_id: input.action_id,
-          block_id: input.block_id ?? input.action_id,
-          text: { type: 'plain_text', text: input.value ?? input.action_id, emoji: true },
-          value: input.value,
-          type: 'button',
+          block_id: input.block_id ?? found?.blockId ?? input.action_id,
+          text: found?.element.text ?? { type: 'plain_text', text: input.value ?? input.action_id, emoji: true },
+          value: input.value ?? found?.element.value,
+          ...(found?.element.style ? { style: found.element.style } : {}),
+          type: found?.element.type ?? 'button',
           action_ts: `${(Date.now() / 1000).toFixed(6)}`,
         },
       ],
@@ -312,4 +322,14 @@ export class AppDriver {
   private responseUrl(): string {
     return `${this.doubleBaseUrl}/response_url/${randomBytes(6).toString('hex')}`;
   }
+}
+
+/** An interactive element of a message's blocks (actions elements, or a section's accessory), by action_id. */
+function elementOf(blocks: unknown[], actionId: string): { blockId?: string; element: Record<string, any> } | undefined {
+  for (const raw of blocks) {
+    const block = (raw ?? {}) as { block_id?: string; elements?: Array<Record<string, any>>; accessory?: Record<string, any> };
+    const element = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find((e) => e?.action_id === actionId);
+    if (element) return { blockId: block.block_id, element };
+  }
+  return undefined;
 }

@@ -17,6 +17,32 @@ function checkLength(problems: string[], value: unknown, max: number, pointer: s
   }
 }
 
+/** An actions block: 1 to 25 elements; a button's text plain_text of 75, value 2,000, action_id 255, unique in the block. */
+function checkActions(problems: string[], block: Json, at: string): void {
+  const elements = block.elements;
+  if (!Array.isArray(elements) || elements.length === 0) {
+    problems.push(`[ERROR] missing required field: elements [json-pointer:${at}/elements]`);
+    return;
+  }
+  if (elements.length > 25) problems.push(`[ERROR] no more than 25 items allowed [json-pointer:${at}/elements]`);
+  const seen = new Set<string>();
+  elements.forEach((raw, j) => {
+    const el = (raw ?? {}) as Json;
+    const ep = `${at}/elements/${j}`;
+    if (typeof el.action_id === 'string') {
+      checkLength(problems, el.action_id, 255, `${ep}/action_id`);
+      if (seen.has(el.action_id)) problems.push(`[ERROR] action_id already exists [json-pointer:${ep}/action_id]`);
+      seen.add(el.action_id);
+    }
+    if (el.type !== 'button') return;
+    const text = (el.text ?? {}) as Json;
+    if (text.type !== 'plain_text' || typeof text.text !== 'string') problems.push(`[ERROR] must be a plain_text object [json-pointer:${ep}/text]`);
+    checkLength(problems, text, 75, `${ep}/text/text`);
+    checkLength(problems, el.value, 2000, `${ep}/value`);
+    if (el.style !== undefined && el.style !== 'primary' && el.style !== 'danger') problems.push(`[ERROR] must be one of primary, danger [json-pointer:${ep}/style]`);
+  });
+}
+
 function checkBlocks(problems: string[], blocks: unknown, max: number, pointer: string): void {
   if (blocks === undefined) return;
   if (!Array.isArray(blocks)) {
@@ -40,6 +66,7 @@ function checkBlocks(problems: string[], blocks: unknown, max: number, pointer: 
     if (block.type === 'context' && Array.isArray(block.elements) && block.elements.length > 10) {
       problems.push(`[ERROR] no more than 10 items allowed [json-pointer:${at}/elements]`);
     }
+    if (block.type === 'actions') checkActions(problems, block, at);
     if (block.type === 'input') {
       checkLength(problems, block.label, 2000, `${at}/label/text`);
       checkLength(problems, block.hint, 2000, `${at}/hint/text`);

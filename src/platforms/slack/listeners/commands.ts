@@ -34,7 +34,7 @@ export async function handleCommand(ctx: ListenerContext, command: SlashCommand,
   const workspaceId = c.team_id ?? ctx.teamId();
   const user = await ctx.users.ref(c.user_id, workspaceId, c.user_name);
   const channel: ChannelRef = { platform: 'slack', workspaceId, id: c.channel_id };
-  const target = { userId: c.user_id, channelId: c.channel_id, respond, triggerId: c.trigger_id };
+  const target = { userId: c.user_id, channelId: c.channel_id, respond, triggerId: c.trigger_id, workspaceId };
   const input = parseCommandText(c.text, ctx.commands);
   let reply: Reply;
   switch (input.kind) {

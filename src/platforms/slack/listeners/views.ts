@@ -2,10 +2,12 @@
 // it comes before any database work: the core checks the answers from memory (the form as it was
 // sent: a missing or too long answer) and those problems become `response_action: errors`.
 // Otherwise the modal closes at once and the core's answer (the receipt, or a problem only the
-// database can tell) arrives as an ephemeral message in the channel the form came from (or a DM).
+// database can tell) arrives as an ephemeral message in the channel the form came from, or as an
+// ordinary message when it came from the person's DM with the bot (see replies.ts).
 import type { App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Reply } from '../../../core/ports/chat-platform.js';
 import { decodeMetadata, formCallbackId, formView, inlineErrors, readValues, type StateValues } from '../modal.js';
+import { isDirectMessage } from '../replies.js';
 import type { ListenerContext } from './context.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -31,12 +33,12 @@ export async function handleSubmission(ctx: ListenerContext, { ack, body, view }
   const known = ctx.sink().checkForm?.({ formId: meta.formId, values, user: asSent, channel });
   if (known) {
     await ackWith(ctx, ack, known, view);
-    if (known.kind === 'message') await ctx.replies.send(known, { userId, channelId: meta.channelId });
+    if (known.kind === 'message') await ctx.replies.send(known, { userId, channelId: meta.channelId, workspaceId, directMessage: isDirectMessage(meta.channelId) });
     return;
   }
   await ack();
   const user = await ctx.users.ref(userId, workspaceId, body.user.name);
-  await ctx.replies.send(await ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }, ctx.claimOf(body)), { userId, channelId: meta.channelId });
+  await ctx.replies.send(await ctx.sink().formSubmitted({ formId: meta.formId, values, user, channel }, ctx.claimOf(body)), { userId, channelId: meta.channelId, workspaceId, directMessage: isDirectMessage(meta.channelId) });
 }
 
 async function ackWith(ctx: ListenerContext, ack: ViewArgs['ack'], reply: Reply, view: ViewArgs['view']): Promise<void> {
