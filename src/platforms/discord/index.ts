@@ -11,7 +11,8 @@ import {
   type PostOptions, type Reply, type UserRef,
 } from '../../core/ports/chat-platform.js';
 import { discordCode, mapped, toPlatformError } from './errors.js';
-import { Acknowledgements, handleInteraction } from './interactions.js';
+import { Acknowledgements } from './acks.js';
+import { handleInteraction } from './interactions.js';
 import { FormSessions } from './modals.js';
 import { onceOptions } from './nonce.js';
 import { claimReaction, KeyedQueue, onReaction, readReactions, routeEmoji } from './reactions.js';
