@@ -58,7 +58,7 @@ export function peopleRepository(db: Tx): PeopleRepository {
   return {
     async recordsOf(memberId) {
       const m = await db.member.findUniqueOrThrow({ where: { id: memberId } });
-      const [staff, committee, applications, referrals, votes, ambassadorTerms, activity, notices, feedback] = await Promise.all([
+      const [staff, committee, applications, referrals, votes, ambassadorTerms, activity, notices, feedback, pulseInvites, pulseAnswers] = await Promise.all([
         db.staffMember.findMany({ where: { memberId }, orderBy: { id: 'asc' } }),
         db.committeeMember.findMany({ where: { memberId }, orderBy: { id: 'asc' } }),
         db.application.findMany({ where: { applicantId: memberId }, orderBy: { id: 'asc' } }),
@@ -71,6 +71,8 @@ export function peopleRepository(db: Tx): PeopleRepository {
         db.activity.findMany({ where: { memberId }, orderBy: { id: 'asc' }, include: { kind: { select: { key: true } } } }),
         db.notice.findMany({ where: { memberId }, orderBy: { id: 'asc' } }),
         db.feedback.findMany({ where: { authorId: memberId }, orderBy: { id: 'asc' } }),
+        db.pulseInvite.findMany({ where: { memberId }, orderBy: { id: 'asc' } }),
+        db.pulseAnswer.findMany({ where: { memberId }, orderBy: { id: 'asc' } }),
       ]);
       return {
         member: row(m), staff: staff.map(row), committee: committee.map(row), applications: applications.map(row), referrals: referrals.map(row),
@@ -79,6 +81,8 @@ export function peopleRepository(db: Tx): PeopleRepository {
         activity: activity.map(({ kind, ...a }) => row({ ...a, kindKey: kind.key })),
         notices: notices.map(row),
         feedback: feedback.map(row),
+        pulseInvites: pulseInvites.map(row),
+        pulseAnswers: pulseAnswers.map(row),
       };
     },
 
@@ -95,6 +99,11 @@ export function peopleRepository(db: Tx): PeopleRepository {
       await db.notice.deleteMany({ where: { memberId } });
       // A named note's words are theirs: the note stays (staff saw it arrive) with neither text nor author.
       await db.feedback.updateMany({ where: { authorId: memberId }, data: { text: ERASED, authorId: null } });
+      // Named pulse answers: the value still counts; their words and the link to them go.
+      await db.pulseAnswer.updateMany({ where: { memberId, text: { not: null } }, data: { text: ERASED } });
+      await db.pulseAnswer.updateMany({ where: { memberId, comment: { not: null } }, data: { comment: ERASED } });
+      await db.pulseAnswer.updateMany({ where: { memberId }, data: { memberId: null } });
+      await db.pulseInvite.deleteMany({ where: { memberId } });
       await db.committeeMember.deleteMany({ where: { memberId } });
       await db.staffMember.deleteMany({ where: { memberId } });
     },

@@ -17,6 +17,8 @@ const sections: Record<string, string> = {
   'Activity.member': 'activity',
   'Notice.member': 'notices',
   'Feedback.author': 'feedback',
+  'PulseInvite.member': 'pulseInvites',
+  'PulseAnswer.member': 'pulseAnswers',
 };
 /** Columns deliberately not exported: another person's id, an internal key, or (referrals) the applicant's own data. */
 const referralKept = ['id', 'ref', 'programId', 'referrerId', 'status', 'submittedAt', 'decidedAt'];
@@ -49,6 +51,9 @@ beforeAll(async () => {
   xenaId = (await t.db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'xena' } })).id;
   await t.db.prisma.notice.create({ data: { memberId: xenaId, text: 'A message kept for Xena' } });
   await as(t, xena, '/feedback send text:"More river walks please"');
+  await t.say('admin', '/pulse create question:"Which walk next?" kind:choice choices:"River; Lake" audience:committee anonymous:false comment:true');
+  const round = await t.db.prisma.pulseRound.findFirstOrThrow();
+  await as(t, xena, `/pulse answer round:${round.id} value:1 comment:"By the weir"`);
   const reply = textOf(await as(t, xena, '/mydata'));
   doc = JSON.parse(readFileSync(/• (\S+\.json)/.exec(reply)![1]!, 'utf8'));
 });

@@ -46,7 +46,8 @@ const statusOf = (r: Record<string, unknown>) => String(r.status);
 /** Something still held that an erasure would remove (an erased person may have come back since). */
 function holdsAnything(r: PersonalRecords): boolean {
   return r.applications.some((a) => !a.answersErasedAt) || r.activity.some((a) => a.link || a.note || a.reviewReason)
-    || r.ambassadorTerms.some((a) => statusOf(a) === 'active') || r.committee.length > 0 || r.staff.length > 0 || r.notices.length > 0 || r.feedback.length > 0;
+    || r.ambassadorTerms.some((a) => statusOf(a) === 'active') || r.committee.length > 0 || r.staff.length > 0 || r.notices.length > 0 || r.feedback.length > 0
+    || r.pulseInvites.length > 0 || r.pulseAnswers.length > 0;
 }
 
 function inProgram(r: PersonalRecords, programId: number): boolean {
@@ -61,6 +62,7 @@ function needlesOf(target: Member, r: PersonalRecords): string[] {
     ...r.activity.flatMap((a) => [a.link, a.note, a.reviewReason]),
     ...r.notices.map((n) => n.text),
     ...r.feedback.map((f) => f.text),
+    ...r.pulseAnswers.flatMap((a) => [a.text, a.comment]),
   ];
   const clean = texts.filter((t): t is string => typeof t === 'string' && t.trim().length >= MIN_NEEDLE && t !== ERASED);
   return [...new Set(clean)].sort((a, b) => b.length - a.length);

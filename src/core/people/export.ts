@@ -39,6 +39,8 @@ export function exportDocument(records: PersonalRecords, programs: ReadonlyMap<n
     activity: records.activity.map((a) => omit(a, withheld.activity)),
     notices: records.notices,
     feedback: records.feedback,
+    pulseInvites: records.pulseInvites,
+    pulseAnswers: records.pulseAnswers,
   };
 }
 
@@ -63,7 +65,7 @@ export interface Holding {
 }
 
 export const holdings = (r: PersonalRecords): Holding[] =>
-  (['applications', 'referrals', 'votes', 'ambassadorTerms', 'activity', 'committee', 'staff', 'notices', 'feedback'] as const).map((kind) => ({ kind, count: r[kind].length }));
+  (['applications', 'referrals', 'votes', 'ambassadorTerms', 'activity', 'committee', 'staff', 'notices', 'feedback', 'pulseInvites', 'pulseAnswers'] as const).map((kind) => ({ kind, count: r[kind].length }));
 
 export type Delivery =
   | { kind: 'dm'; files: string[] }

@@ -17,6 +17,8 @@ const described: Record<RecordKind, { one: string; many: string; where: string }
   staff: { one: 'staff place', many: 'staff places', where: 'staff' },
   notices: { one: 'message kept for you', many: 'messages kept for you', where: 'only you' },
   feedback: { one: 'note you sent staff with your name', many: 'notes you sent staff with your name', where: 'staff (where their alerts go)' },
+  pulseInvites: { one: 'open pulse question sent to you', many: 'open pulse questions sent to you', where: 'only the bot, until the question closes' },
+  pulseAnswers: { one: 'answer to a named pulse', many: 'answers to named pulses', where: 'staff, with your name' },
 };
 
 export function myDataReply(o: MyDataOutcome): Reply {

@@ -21,6 +21,10 @@ export interface PersonalRecords {
   notices: Row[];
   /** Notes they sent staff with their name (anonymous ones keep no author, so they are no one's). */
   feedback: Row[];
+  /** Pulse rounds they were asked, while open (the list is deleted at close). */
+  pulseInvites: Row[];
+  /** Their answers to named pulses (anonymous answers keep no link to anyone, so they are no one's). */
+  pulseAnswers: Row[];
 }
 
 export interface RetentionCandidate {
@@ -35,7 +39,7 @@ export interface PeopleRepository {
   recordsOf(memberId: number): Promise<PersonalRecords>;
   /**
    * Anonymises the member in place: name, join date, answers, staff notes, evidence links and notes,
-   * notices, named feedback (its text, and the link to them), committee and staff places. Counts,
+   * notices, named feedback (its text, and the link to them), named pulse answers' words (and the link), open pulse invitations, committee and staff places. Counts,
    * points, votes and decisions stay as they are.
    */
   eraseMember(memberId: number, at: Date): Promise<void>;

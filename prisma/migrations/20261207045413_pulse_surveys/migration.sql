@@ -37,10 +37,9 @@ CREATE TABLE "PulseRound" (
 
 -- CreateTable
 CREATE TABLE "PulseInvite" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "roundId" INTEGER NOT NULL,
     "memberId" INTEGER NOT NULL,
-
-    PRIMARY KEY ("roundId", "memberId"),
     CONSTRAINT "PulseInvite_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "PulseRound" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "PulseInvite_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -69,6 +68,9 @@ CREATE UNIQUE INDEX "PulseRound_pulseId_number_key" ON "PulseRound"("pulseId", "
 
 -- CreateIndex
 CREATE INDEX "PulseInvite_memberId_idx" ON "PulseInvite"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PulseInvite_roundId_memberId_key" ON "PulseInvite"("roundId", "memberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PulseAnswer_roundId_memberId_key" ON "PulseAnswer"("roundId", "memberId");

@@ -39,10 +39,11 @@ CREATE TABLE "PulseRound" (
 
 -- CreateTable
 CREATE TABLE "PulseInvite" (
+    "id" SERIAL NOT NULL,
     "roundId" INTEGER NOT NULL,
     "memberId" INTEGER NOT NULL,
 
-    CONSTRAINT "PulseInvite_pkey" PRIMARY KEY ("roundId","memberId")
+    CONSTRAINT "PulseInvite_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -69,6 +70,9 @@ CREATE UNIQUE INDEX "PulseRound_pulseId_number_key" ON "PulseRound"("pulseId", "
 
 -- CreateIndex
 CREATE INDEX "PulseInvite_memberId_idx" ON "PulseInvite"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PulseInvite_roundId_memberId_key" ON "PulseInvite"("roundId", "memberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PulseAnswer_roundId_memberId_key" ON "PulseAnswer"("roundId", "memberId");
