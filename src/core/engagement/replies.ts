@@ -27,11 +27,17 @@ export function reportReply(program: Program, r: EngagementReport): Reply {
   if (r.lapsedNames.length) lines.push(`Lapsed: ${r.lapsedNames.join(', ')}${c.lapsed > r.lapsedNames.length ? ` and ${formatNumber(c.lapsed - r.lapsedNames.length)} more` : ''}. A kind word from staff often brings people back.`);
   lines.push('', '**Activity by kind**', r.byKind.length ? breakdown(r.byKind) : 'No verified activity in this period.');
   if (r.byCampaign.length) lines.push('', '**By campaign**', breakdown(r.byCampaign));
+  if (r.pulses.length) {
+    const asked = r.pulses.reduce((n, p) => n + p.invited, 0);
+    const answered = r.pulses.reduce((n, p) => n + p.responses, 0);
+    lines.push('', `**Pulse surveys:** ${plural(answered, 'answer')} of ${formatNumber(asked)} asked (${asked ? Math.round((100 * answered) / asked) : 0}%)`,
+      ...r.pulses.map((p) => `• #${p.pulseId} ${p.question.length > 60 ? `${p.question.slice(0, 59)}…` : p.question} (round ${p.round}): ${formatNumber(p.responses)} of ${formatNumber(p.invited)}, ${p.invited ? Math.round((100 * p.responses) / p.invited) : 0}%`));
+  }
   const trend = r.trend.filter((t) => t.headcount > 0).map((t) => `${t.label} ${rateOf(t)}%`).join(' · ');
   if (trend) lines.push('', `**Trend** (engaged / ambassadors): ${trend}`);
   return say(lines.join('\n'), {
     title: `${program.name} — engagement, ${r.label}`,
-    footer: 'Only verified activity counts. Pulse surveys are not part of this report yet.',
+    footer: 'Only verified activity counts. Pulse response rates are for rounds that closed in the period.',
     ...(r.chart ? { image: { png: r.chart.png, name: 'engagement.png', alt: r.chart.alt } } : {}),
   });
 }

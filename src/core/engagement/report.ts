@@ -24,6 +24,14 @@ export interface ReportInput {
   lapsedWeeks?: number;
 }
 
+export interface PulseTurnout {
+  pulseId: number;
+  question: string;
+  round: number;
+  invited: number;
+  responses: number;
+}
+
 export interface TrendPoint extends Turnout {
   label: string;
 }
@@ -40,6 +48,8 @@ export interface EngagementReport {
   byCampaign: BreakdownRow[];
   lapsedWeeks: number;
   lapsedNames: string[];
+  /** Pulse rounds that closed in the range: how many of those asked answered. */
+  pulses: PulseTurnout[];
   chart?: { png: Uint8Array; alt: string };
 }
 
@@ -70,17 +80,26 @@ export async function engagementReport(deps: CoreDeps, o: ReportInput): Promise<
   }
   // The trend starts where the program had its first ambassadors: empty periods before say nothing.
   const trend = all.slice(Math.max(0, all.findIndex((t) => t.headcount > 0)));
-  const [movement, byKind, byCampaign, lapsedNames] = await Promise.all([
+  const [movement, byKind, byCampaign, lapsedNames, pulses] = await Promise.all([
     repo.movement({ ...q, ...range, lapsedWeeks }),
     repo.byKind({ ...q, ...range }),
     campaign ? Promise.resolve([]) : repo.byCampaign({ ...q, ...range }),
     repo.lapsedNames({ ...q, ...range, lapsedWeeks, limit: LAPSED_NAMES }),
+    pulseTurnout(deps, program, range),
   ]);
   const report: EngagementReport = {
-    label, range, current: { ...turnout, ...movement }, previous: campaign || trend.length < 2 ? undefined : trend.at(-2), trend, byKind, byCampaign, lapsedWeeks, lapsedNames,
+    label, range, current: { ...turnout, ...movement }, previous: campaign || trend.length < 2 ? undefined : trend.at(-2), trend, byKind, byCampaign, lapsedWeeks, lapsedNames, pulses,
   };
   if (deps.charts) report.chart = await deps.charts.engagement(chartOf(program, report));
   return report;
+}
+
+/** Response rates of the pulse rounds that closed in the range. */
+async function pulseTurnout(deps: CoreDeps, program: Program, range: Range): Promise<PulseTurnout[]> {
+  const closed = await deps.store.pulses.closedIn(program.id, range.from, range.to);
+  return closed.flatMap(({ pulse, round }) => (round.results
+    ? [{ pulseId: pulse.id, question: pulse.question, round: round.number, invited: round.results.invited, responses: round.results.responses }]
+    : []));
 }
 
 /** The campaign and the range it ran over so far. */

@@ -5,6 +5,7 @@ import type { OutboundMessage } from '../ports/chat-platform.js';
 import { formatDate, formatNumber } from '../text.js';
 import { describeRules } from '../voting/rules.js';
 import type { ProgramState } from './show.js';
+import { PULSE_PRIVACY } from '../pulse/anonymity.js';
 
 export function programCard(p: Program, state: ProgramState): OutboundMessage {
   const fields = [
@@ -41,7 +42,7 @@ export function retentionSentence(p: Program): string {
 export function aboutCard(p: Program): OutboundMessage {
   return {
     title: `About ${p.name}`,
-    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}\n\n**Your data:** ${retentionSentence(p)}`,
+    text: `${p.why}\n\n**Our objective:** ${p.objectiveText}\n\n**Your data:** ${retentionSentence(p)}\n\n**Pulse surveys:** ${PULSE_PRIVACY}`,
     footer: p.applicationsOpen ? 'Applications are open: use /apply to join.' : 'Applications are closed for now.',
   };
 }

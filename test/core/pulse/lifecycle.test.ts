@@ -66,6 +66,11 @@ describe(`pulse surveys on ${testProvider}`, () => {
     expect(await t.db.prisma.pulseAnswer.findMany({ select: { memberId: true, voterHash: true, value: true } })).toEqual([{ memberId: null, voterHash: null, value: 2 }]);
     expect(await at('2026-03-05T10:00:00Z')).toBe(0); // closed once
     expect(t.output.join('').split('== Pulse results:').length - 1).toBe(1);
+
+    t.clock.now = new Date('2026-04-02T10:00:00Z');
+    const report = await t.say('admin', '/report period:month');
+    expect(report).toContain('**Pulse surveys:** 1 answer of 2 asked (50%)');
+    expect(report).toContain('• #1 How supported do you feel this month? (round 1): 1 of 2, 50%');
   });
 
   it('GIVEN a named choice pulse for everyone THEN answers carry names for staff, /pulse answer lists what is open, and staff can close it early', async () => {
