@@ -30,6 +30,7 @@ export function questionMessage(program: Program, pulse: Pulse, round: PulseRoun
     '',
     `${how}${pulse.comment ? ' You can add a comment after.' : ''} You can change your answer until it closes, ${formatDate(round.closesAt, program.timeZone)}.`,
     privacyLine(pulse),
+    ...(why === 'remind' && pulse.anonymous ? ["If you've answered already, thank you: there is nothing more to do. (Anonymous pulses remind everyone, so nothing records who answered.)"] : []),
     '',
     `Can't tap? Type ${typedAnswer(pulse, round)}`,
   ];

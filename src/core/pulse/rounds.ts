@@ -5,7 +5,7 @@
 import { audit } from '../audit.js';
 import type { CoreDeps } from '../deps.js';
 import { nextRuns } from '../campaigns/next-runs.js';
-import { newRoundKey, voterFor } from './anonymity.js';
+import { newRoundKey } from './anonymity.js';
 import type { Pulse, PulseAudience, PulseRound } from './model.js';
 import { questionMessage } from './messages.js';
 import { resultsChart, resultsMessage, tally } from './results.js';
@@ -43,7 +43,11 @@ export async function openRound(deps: CoreDeps, roundId: number): Promise<number
   return memberIds.length;
 }
 
-/** Sends the round's one reminder to those who haven't answered; how many, or null when it was sent already. */
+/**
+ * Sends the round's one reminder; how many, or null when it was sent already. A named pulse reminds
+ * those who haven't answered; an anonymous one reminds everyone asked, so no stored message says who
+ * had answered.
+ */
 export async function remindRound(deps: CoreDeps, roundId: number): Promise<number | null> {
   const found = await deps.store.pulses.round(roundId);
   if (!found || found.round.status !== 'open' || found.round.remindedAt) return null;
@@ -53,11 +57,10 @@ export async function remindRound(deps: CoreDeps, roundId: number): Promise<numb
   const sent = await deps.store.transaction(async (r) => {
     if (!(await r.pulses.markReminded(round.id, deps.now()))) return null;
     const invitees = await r.pulses.invitees(round.id);
-    const voters = invitees.map((memberId) => ({ memberId, voter: voterFor(pulse, round, memberId) }));
-    const done = await r.pulses.answered(round.id, voters.map((v) => v.voter));
-    const waiting = voters.filter((v) => !done.has(voterKey(v.voter)));
+    const done = pulse.anonymous ? new Set<string>() : await r.pulses.answered(round.id, invitees.map((memberId) => ({ memberId })));
+    const waiting = invitees.filter((memberId) => !done.has(voterKey({ memberId })));
     const message = questionMessage(program, pulse, round, 'remind');
-    for (const v of waiting) await r.outbox.enqueue({ kind: 'dm', memberId: v.memberId, message });
+    for (const memberId of waiting) await r.outbox.enqueue({ kind: 'dm', memberId, message });
     return waiting.length;
   });
   if (sent) deps.kick();

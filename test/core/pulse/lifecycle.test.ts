@@ -45,11 +45,12 @@ describe(`pulse surveys on ${testProvider}`, () => {
     expect(await t.say('carol', `/pulse answer round:${r.id} value:5`)).toContain("you weren't among them");
     expect(await t.say('bob', `/pulse answer round:${r.id} value:9`)).toBe('"9" isn\'t one of the answers: pick 1 to 5.');
 
-    // One reminder, a day before it closes, to bob only (alice answered); never a second.
+    // One reminder, a day before it closes; anonymous: to everyone asked (nothing records who answered); never a second.
     expect(await at('2026-03-03T09:00:00Z')).toBe(0);
     expect(await at('2026-03-03T10:00:30Z')).toBe(1);
     expect(dmsTo('bob', 'Campus Crew: a reminder, the question closes soon')).toBe(1);
-    expect(dmsTo('alice', 'Campus Crew: a reminder, the question closes soon')).toBe(0);
+    expect(dmsTo('alice', 'Campus Crew: a reminder, the question closes soon')).toBe(1);
+    expect(t.output.join('')).toContain("If you've answered already, thank you");
     expect(await at('2026-03-03T12:00:00Z')).toBe(0);
 
     expect(await at('2026-03-04T10:00:30Z')).toBe(1);
@@ -80,6 +81,10 @@ describe(`pulse surveys on ${testProvider}`, () => {
     expect(await t.say('carol', '/pulse answer')).toContain(`**Which event next?** — /pulse answer round:${r.id} value:<1–3>`);
     expect(await t.say('carol', `/pulse answer round:${r.id} value:"river walk" comment:"Near the bridge"`)).toContain('Your answer: **River walk**');
     expect(await t.say('alice', `/pulse answer round:${r.id} value:1`)).toContain('Named: staff see your name');
+    // Named: the one reminder goes to those who haven't answered.
+    expect(await at('2026-03-04T10:00:30Z')).toBe(1);
+    const reminded = ['alice', 'bob', 'carol', 'dave', 'erin'].filter((w) => dmsTo(w, 'Campus Crew: a reminder, the question closes soon'));
+    expect(reminded).toEqual(['bob', 'dave', 'erin']);
     expect(await t.say('admin', '/pulse close id:1')).toContain('Round 1 of pulse #1 is closed');
     const out = t.output.join('');
     expect(out).toContain('2 of 5 people answered (40%)');
