@@ -23,7 +23,9 @@ export async function lateReply(rest: REST, to: DiscordReplyTo, reply: Reply): P
       await rest.delete(original, { auth: false });
       return;
     case 'message': {
-      const { content, embeds, components } = render(reply.message, to.workspaceId);
+      // A claim from before actions has no workspace: its reply goes without buttons rather than not at all.
+      const message = to.workspaceId ? reply.message : { ...reply.message, actions: undefined };
+      const { content, embeds, components } = render(message, to.workspaceId);
       await edit(content ?? null, embeds, components);
       return;
     }
