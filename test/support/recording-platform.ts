@@ -1,5 +1,5 @@
-// A platform for tests of timed posts: it records what is posted (by which process) and does nothing else.
-import type { ChannelRef, ChatPlatform, OutboundMessage } from '../../src/core/ports/chat-platform.js';
+// A platform for tests of timed posts: it records what is posted and DMed (by which process) and does nothing else.
+import type { ChannelRef, ChatPlatform, OutboundMessage, UserRef } from '../../src/core/ports/chat-platform.js';
 
 export interface RecordedPost {
   process: string;
@@ -7,7 +7,8 @@ export interface RecordedPost {
   message: OutboundMessage;
 }
 
-export function recordingPlatform(process: string, posts: RecordedPost[]): ChatPlatform {
+/** `dms`, when given, records direct messages too (channel: the person's id). */
+export function recordingPlatform(process: string, posts: RecordedPost[], dms?: RecordedPost[]): ChatPlatform {
   let seq = 0;
   const unused = async () => {
     throw new Error('not used here');
@@ -18,7 +19,11 @@ export function recordingPlatform(process: string, posts: RecordedPost[]): ChatP
       posts.push({ process, channel: to.id, message });
       return { channel: to, id: `${process}-${++seq}` };
     },
-    edit: unused, dm: async () => {}, react: unused, unreact: unused, reactionsOn: async () => [], grantMembership: unused,
+    edit: unused,
+    async dm(to: UserRef, message: OutboundMessage) {
+      dms?.push({ process, channel: to.id, message });
+    },
+ react: unused, unreact: unused, reactionsOn: async () => [], grantMembership: unused,
     revokeMembership: unused, membersOf: async () => [],
   };
 }

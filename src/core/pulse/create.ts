@@ -8,7 +8,7 @@ import { parseRecurrence } from '../campaigns/recurrence.js';
 import { nextRuns } from '../campaigns/next-runs.js';
 import type { Pulse, PulseAudience, PulseKind, PulseRound } from './model.js';
 import { describeMinutes, openMinutes, parseChoices } from './parse.js';
-import { audienceOf, openRound, closeRound } from './rounds.js';
+import { audienceOf, closeRound, openRound, roundTimes } from './rounds.js';
 
 export interface CreatePulseInput {
   program: Program;
@@ -21,12 +21,6 @@ export interface CreatePulseInput {
   anonymous?: boolean;
   closes?: string;
   repeat?: string;
-}
-
-/** When a round that opens at `opensAt` closes, and when its one reminder goes (a day before, or halfway). */
-export function roundTimes(opensAt: Date, minutes: number): { opensAt: Date; closesAt: Date; remindAt: Date } {
-  const closesAt = new Date(opensAt.getTime() + minutes * 60_000);
-  return { opensAt, closesAt, remindAt: new Date(closesAt.getTime() - Math.min(24 * 3600_000, (minutes * 60_000) / 2)) };
 }
 
 export async function createPulse(deps: CoreDeps, o: CreatePulseInput): Promise<{ pulse: Pulse; round: PulseRound; sentTo: number | null }> {

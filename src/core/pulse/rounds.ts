@@ -10,9 +10,14 @@ import type { Pulse, PulseAudience, PulseRound } from './model.js';
 import { questionMessage } from './messages.js';
 import { resultsChart, resultsMessage, tally } from './results.js';
 import { voterKey } from './repository.js';
-import { roundTimes } from './create.js';
 
 const BATCH = 50;
+
+/** When a round that opens at `opensAt` closes, and when its one reminder goes (a day before, or halfway). */
+export function roundTimes(opensAt: Date, minutes: number): { opensAt: Date; closesAt: Date; remindAt: Date } {
+  const closesAt = new Date(opensAt.getTime() + minutes * 60_000);
+  return { opensAt, closesAt, remindAt: new Date(closesAt.getTime() - Math.min(24 * 3600_000, (minutes * 60_000) / 2)) };
+}
 
 /** Who a pulse asks, as member ids: the program's active ambassadors, its committee, or both. */
 export async function audienceOf(deps: CoreDeps, programId: number, audience: PulseAudience): Promise<number[]> {
