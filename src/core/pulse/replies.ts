@@ -20,7 +20,7 @@ export function createdReply(program: Program, o: { pulse: Pulse; round: PulseRo
   return say([
     `**${pulse.question}** (${kindText(pulse)}, ${pulse.anonymous ? 'anonymous' : 'named'}, to ${pulse.audience === 'both' ? 'ambassadors and committee' : pulse.audience})`,
     when,
-    `One reminder goes a day before it closes (${pulse.anonymous ? 'to everyone asked, so nothing records who answered' : 'to those who haven\'t answered'}); the results come to the staff channel at the close.`,
+    `One reminder goes before it closes (${pulse.anonymous ? 'to everyone asked, so nothing records who answered' : 'to those who haven\'t answered'}); the results come to the staff channel at the close.`,
   ].join('\n'), { title: `Pulse #${pulse.id} created`, tone: 'success' });
 }
 
