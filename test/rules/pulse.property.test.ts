@@ -13,7 +13,7 @@
 //   PROPERTY_SEED=7 PROPERTY_RUNS=50 npx vitest run test/rules/pulse.property.test.ts
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apply, createTestCore, openTestCore, seedProgram, type TestCore } from '../support/core.js';
+import { acceptAmbassadors, createTestCore, openTestCore, seedProgram, type TestCore } from '../support/core.js';
 import { testProvider } from '../support/database.js';
 
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261207);
@@ -60,11 +60,7 @@ let t: TestCore;
 beforeAll(async () => {
   t = await createTestCore(new Date('2026-03-02T10:00:00Z'));
   await seedProgram(t, 'capacity:5');
-  for (const who of ASKED) {
-    await apply(t, who);
-    const app = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: who } } });
-    for (const m of ['carol', 'dave']) await t.react(m, app.committeeMessageId!, '✅');
-  }
+  await acceptAmbassadors(t, ASKED);
 }, 60_000);
 afterAll(() => t?.close());
 

@@ -118,6 +118,15 @@ export async function seedProgram(t: TestCore, extra = ''): Promise<void> {
   for (const m of ['carol', 'dave', 'erin']) await t.say('admin', `/committee add user:@${m}`);
 }
 
+/** Each person applies and carol and dave approve: they are ambassadors (in a program from seedProgram). */
+export async function acceptAmbassadors(t: TestCore, people: readonly string[]): Promise<void> {
+  for (const who of people) {
+    await apply(t, who);
+    const app = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: who } }, orderBy: { id: 'desc' } });
+    for (const m of ['carol', 'dave']) await t.react(m, app.committeeMessageId!, '✅');
+  }
+}
+
 /** Opens the form as `userId` and submits the answers; returns the reply. */
 export async function apply(t: TestCore, userId: string, answers: string[] = ['I swim every day', 'Lyon'], options = ''): Promise<Reply> {
   const form = await t.run(userId, `/apply ${options}`);

@@ -1,18 +1,14 @@
 // Inactivity nudges: off by default; once on, one kind DM per quiet spell, at 10:00 program time,
 // never to someone who turned them off; a new spell after new activity earns a new one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apply, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
+import { acceptAmbassadors, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
 import { testProvider } from '../../support/database.js';
 
 let t: TestCore;
 beforeEach(async () => {
   t = await createTestCore(new Date('2026-03-02T09:00:00Z'));
   await seedProgram(t, 'capacity:5');
-  for (const who of ['alice', 'bob']) {
-    await apply(t, who);
-    const app = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: who } } });
-    for (const m of ['carol', 'dave']) await t.react(m, app.committeeMessageId!, '✅');
-  }
+  await acceptAmbassadors(t, ['alice', 'bob']);
 });
 afterEach(async () => {
   await t.close();

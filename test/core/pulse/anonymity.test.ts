@@ -4,7 +4,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apply, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
+import { acceptAmbassadors, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
 import { testProvider } from '../../support/database.js';
 
 const SECRET = 'The meetups feel cliquey to me';
@@ -15,11 +15,7 @@ beforeEach(async () => {
   const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
   t = await createTestCore(new Date('2026-03-02T10:00:00Z'), { log: pino({ level: 'trace' }, sink) });
   await seedProgram(t, 'capacity:5');
-  for (const who of ['alice', 'bob']) {
-    await apply(t, who);
-    const app = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: who } } });
-    for (const m of ['carol', 'dave']) await t.react(m, app.committeeMessageId!, '✅');
-  }
+  await acceptAmbassadors(t, ['alice', 'bob']);
 });
 afterEach(async () => {
   await t.close();

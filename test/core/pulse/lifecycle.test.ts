@@ -1,18 +1,14 @@
 // Pulse surveys, whole rounds on the real core and database: create, deliver by DM, answer, change
 // the answer, one reminder, close with results to staff, and a recurring pulse's trend.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apply, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
+import { acceptAmbassadors, createTestCore, seedProgram, type TestCore } from '../../support/core.js';
 import { testProvider } from '../../support/database.js';
 
 let t: TestCore;
 beforeEach(async () => {
   t = await createTestCore(new Date('2026-03-02T10:00:00Z')); // a Monday
   await seedProgram(t, 'capacity:5');
-  for (const who of ['alice', 'bob']) {
-    await apply(t, who);
-    const app = await t.db.prisma.application.findFirstOrThrow({ where: { applicant: { platformUserId: who } } });
-    for (const m of ['carol', 'dave']) await t.react(m, app.committeeMessageId!, '✅');
-  }
+  await acceptAmbassadors(t, ['alice', 'bob']);
   t.output.length = 0;
 });
 afterEach(async () => {
