@@ -4,8 +4,6 @@
 // side effects it causes) before the next one is read, and a reply is printed before what it caused.
 // This file is the platform port; the conversation is session.ts (forms: form.ts, `:controls`:
 // controls.ts), input and output io.ts, the clock clock.ts, names people.ts.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Command } from '../../core/commands/define.js';
 import type { ChannelRef, ChatPlatform, InboundSink, MessageRef, OutboundMessage, UserRef } from '../../core/ports/chat-platform.js';
 import { PlatformError, type PlatformCapabilities, type PostOptions } from '../../core/ports/chat-platform.js';
@@ -13,6 +11,7 @@ import { ConsoleChoices } from './choices.js';
 import { clockText } from './clock.js';
 import { consoleCompleter } from './complete.js';
 import { controlNames, type ConsoleTime } from './controls.js';
+import { imageFileLine } from './images.js';
 import { ConsoleIO } from './io.js';
 import { memoryConsoleMessages, type ConsoleMessageStore, type StoredConsoleMessage } from './messages.js';
 import { consoleWorkspace, People } from './people.js';
@@ -133,7 +132,7 @@ export class ConsoleAdapter implements ChatPlatform {
     if (!created) return { channel: to, id }; // the same post again (a retry after a crash): it stays one
     this.choices.offerToAll(msg.actions, id);
     this.emit(this.messageText(id, { channel: to.id, message: msg, reactions: {} }));
-    if (msg.image) this.emit(`   [image file: ${saveImage(id, msg.image)}]`);
+    if (msg.image) this.emit(imageFileLine(id, msg.image));
     return { channel: to, id };
   }
 
@@ -149,7 +148,7 @@ export class ConsoleAdapter implements ChatPlatform {
     // Choices DMed to someone else say how to choose as them.
     const actionsAs = this.session && to.id !== this.session.user ? to.id : undefined;
     this.emit(`[DM to @${to.id}]\n${indent(this.show(renderText(msg, { actionsAs })))}`);
-    if (msg.image) this.emit(`   [image file: ${saveImage(`dm-${to.id}`, msg.image)}]`);
+    if (msg.image) this.emit(imageFileLine(`dm-${to.id}`, msg.image));
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {
@@ -184,15 +183,4 @@ export class ConsoleAdapter implements ChatPlatform {
   async membersOf(_workspaceId: string, target: string): Promise<UserRef[]> {
     return [...(this.granted.get(target) ?? [])].map((id) => this.people.ref(id));
   }
-}
-
-/** A terminal can't show a picture: the PNG goes to a file (written whole, then renamed) whose path is printed. */
-function saveImage(id: string, image: NonNullable<OutboundMessage['image']>): string {
-  const dir = resolve('data/console-images');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${id}-${image.name.replace(/[^\w.-]/g, '_')}`);
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, image.png);
-  renameSync(partial, path);
-  return path;
 }

@@ -5,6 +5,7 @@ import type { ChannelRef, InboundSink, Reply, UserRef } from '../../core/ports/c
 import { renderActions, typedCommand, type ConsoleChoices } from './choices.js';
 import { controlNames, runControl, type ConsoleTime, type ControlHost } from './controls.js';
 import { fillForm } from './form.js';
+import { imageFileLine } from './images.js';
 import type { ConsoleIO } from './io.js';
 import type { ConsoleMessageStore, StoredConsoleMessage } from './messages.js';
 import { parseLine, withoutNote } from './parse.js';
@@ -157,6 +158,8 @@ export class ConsoleSession implements ControlHost {
         if (reply.private) this.d.choices.offerTo(this.user, reply.message.actions);
         else this.d.choices.offerToAll(reply.message.actions);
         this.io.say(indent(this.d.show(renderText(reply.message)), reply.private ? '(only you) ' : 'bot: '));
+        // A reply's chart (/report, /pulse results) is a file too, as for posts and DMs.
+        if (reply.message.image) this.io.say(imageFileLine(reply.private ? `reply-${this.user}` : 'reply', reply.message.image));
         return;
       case 'form-errors':
         this.io.say(indent(this.d.show(`${reply.message.text}\n${Object.values(reply.errors).join('\n')}`), '(only you) '));

@@ -21,7 +21,7 @@ import { registerEvents } from './listeners/events.js';
 import { registerViews } from './listeners/views.js';
 import { Poster } from './poster.js';
 import { RequestClaims } from './claims.js';
-import { ReplySender } from './replies.js';
+import { ReplySender, type ImageSharing } from './replies.js';
 import { UserDirectory } from './users.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
@@ -90,7 +90,11 @@ export class SlackAdapter implements ChatPlatform {
       slackApiUrl: config.apiUrl, logger: boltLogger(this.log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000,
     });
     this.poster = new Poster({ client: this.app.client, once, log: this.log, commandNames: this.commandNames, bot: () => this.bot, identify: () => this.whoAmI() });
-    this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg), () => this.bot.teamId);
+    const share: ImageSharing['inChannel'] = (channel, image) => this.poster.shareImage(channel, image, { action: 'send a direct message', botName: this.bot.name });
+    this.replies = new ReplySender(this.app.client, this.log, this.commandNames, (userId, msg) => this.dm({ platform: 'slack', workspaceId: this.bot.teamId, id: userId, isBot: false }, msg), () => this.bot.teamId, {
+      inChannel: share,
+      toUser: async (userId, image) => share(await this.dmChannel(userId), image),
+    });
   }
 
   private identity?: Promise<void>;
@@ -212,15 +216,19 @@ export class SlackAdapter implements ChatPlatform {
   }
 
   async dm(to: UserRef, msg: OutboundMessage): Promise<void> {
-    const action = 'send a direct message';
-    let channel = this.dmChannels.get(to.id);
+    await this.poster.send(await this.dmChannel(to.id), msg, { action: 'send a direct message', botName: this.bot.name }, { workspaceId: to.workspaceId });
+  }
+
+  /** The person's DM with the bot (conversations.open, remembered). */
+  private async dmChannel(userId: string): Promise<string> {
+    let channel = this.dmChannels.get(userId);
     if (!channel) {
-      const opened = await this.call({ action }, () => this.app.client.conversations.open({ users: to.id }));
+      const opened = await this.call({ action: 'send a direct message' }, () => this.app.client.conversations.open({ users: userId }));
       channel = opened.channel?.id;
       if (!channel) throw new PlatformError('dm_closed', 'Slack did not open a direct message channel');
-      this.dmChannels.set(to.id, channel);
+      this.dmChannels.set(userId, channel);
     }
-    await this.poster.send(channel, msg, { action, botName: this.bot.name }, { workspaceId: to.workspaceId });
+    return channel;
   }
 
   async react(on: MessageRef, emoji: string): Promise<void> {

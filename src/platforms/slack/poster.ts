@@ -142,13 +142,22 @@ export class Poster {
    * reported to keep files from being shared, and the SDK sends it as alt_text.)
    */
   private async uploadImage(channel: string, image: Image, ctx: ErrorContext): Promise<void> {
+    try {
+      await this.shareImage(channel, image, ctx);
+    } catch (err) {
+      const e = err as PlatformError;
+      throw new PlatformError(e.code, `${e.message} (the message itself was posted, without the image)`, e.fix, e.retryAfterMs);
+    }
+  }
+
+  /** Shares the PNG alone as a file in the conversation (also a private reply's chart, sent by DM: replies.ts). */
+  async shareImage(channel: string, image: Image, ctx: ErrorContext): Promise<void> {
     const file = Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength);
     const action = ctx.channel ? `share the image “${image.name}” in <#${ctx.channel}>` : `send the image “${image.name}” in a direct message`;
     try {
       await this.d.client.filesUploadV2({ channel_id: channel, file, filename: image.name, ...(image.alt ? { title: image.alt } : {}) });
     } catch (err) {
-      const e = toPlatformError(err, { action, channel: ctx.channel, botName: this.d.bot().name });
-      throw new PlatformError(e.code, `${e.message} (the message itself was posted, without the image)`, e.fix, e.retryAfterMs);
+      throw toPlatformError(err, { action, channel: ctx.channel, botName: this.d.bot().name });
     }
   }
 

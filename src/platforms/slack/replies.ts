@@ -3,6 +3,8 @@
 // Forms: views.open with the trigger id the request carried. A button tapped in the person's own DM
 // is answered with an ordinary message there: just as private, and it stays (Slack's ephemeral
 // messages vanish on reload and never reach the person's other devices).
+// Ephemeral messages can't carry files, so a private reply's image (a staff report's chart) goes to
+// the person's DM with the bot and the reply says so; the alt text stays in the reply.
 import type { App, RespondFn } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { FormSpec, OutboundMessage, Reply } from '../../core/ports/chat-platform.js';
@@ -26,6 +28,16 @@ export interface ReplyTarget {
   directMessage?: boolean;
 }
 
+type Image = NonNullable<OutboundMessage['image']>;
+
+/** Shares an image as a file (the adapter's Poster): in a conversation, or in a person's DM with the bot. */
+export interface ImageSharing {
+  inChannel(channel: string, image: Image): Promise<void>;
+  toUser(userId: string, image: Image): Promise<void>;
+}
+
+export const imageInDmNote = 'The chart is in your direct messages with me.';
+
 /** Slack's direct message conversations have ids starting with D. */
 export const isDirectMessage = (channelId: string | undefined): boolean => channelId !== undefined && /^D[A-Z0-9]+$/.test(channelId);
 
@@ -37,6 +49,8 @@ export class ReplySender {
     /** The adapter's DM: conversations.open + chat.postMessage. */
     private readonly dm: (userId: string, msg: OutboundMessage) => Promise<void>,
     private readonly teamId: () => string = () => '',
+    /** Without it a private reply's image is shown only as its alt text. */
+    private readonly images?: ImageSharing,
   ) {}
 
   render(msg: OutboundMessage, workspaceId?: string) {
@@ -58,16 +72,25 @@ export class ReplySender {
     }
   }
 
-  async privately(msg: OutboundMessage, to: ReplyTarget): Promise<void> {
-    const rendered = this.render(msg, to.workspaceId);
+  async privately(original: OutboundMessage, to: ReplyTarget): Promise<void> {
+    let msg = original;
+    const image = this.images && msg.image && msg.image.png.byteLength > 0 ? msg.image : undefined;
     if (to.directMessage && to.channelId) {
-      try {
-        await this.client.chat.postMessage({ channel: to.channelId, ...rendered });
-        return;
-      } catch (err) {
+      const posted = await this.client.chat.postMessage({ channel: to.channelId, ...this.render(msg, to.workspaceId) }).then(() => true, (err: unknown) => {
         this.log.info({ channel: to.channelId, code: slackErrorCode(err) ?? String(err) }, 'Slack post in the DM failed; answering through the response_url');
+        return false;
+      });
+      if (posted) {
+        // The image follows the message as its file, as with posts (poster.ts).
+        if (image) await this.images!.inChannel(to.channelId, image).catch((err: unknown) => this.imageFailed(err, to.userId, image));
+        return;
       }
     }
+    if (image && (await this.images!.toUser(to.userId, image).then(() => true, (err: unknown) => this.imageFailed(err, to.userId, image)))) {
+      // An empty PNG keeps the alt text in the reply without uploading the image again (a DM fallback).
+      msg = { ...msg, text: [msg.text, imageInDmNote].filter(Boolean).join('\n\n'), image: { ...image, png: new Uint8Array() } };
+    }
+    const rendered = this.render(msg, to.workspaceId);
     if (to.respond) {
       try {
         await to.respond({ response_type: 'ephemeral', ...(to.fromButton ? { replace_original: false } : {}), ...rendered });
@@ -85,6 +108,11 @@ export class ReplySender {
       }
     }
     await this.dm(to.userId, msg);
+  }
+
+  private imageFailed(err: unknown, userId: string, image: Image): false {
+    this.log.warn({ user: userId, image: image.name, err: err instanceof Error ? err.message : String(err) }, 'could not send a private reply\'s image by DM; the reply has its alt text');
+    return false;
   }
 
   async publicly(msg: OutboundMessage, to: ReplyTarget): Promise<void> {
