@@ -222,6 +222,14 @@ export async function setUpProgram(w: World, extra = ''): Promise<void> {
   }
 }
 
+/** ADA applies and the committee approves: she is an ambassador of the program setUpProgram made. */
+export async function acceptAda(w: World): Promise<void> {
+  await w.apply(ADA, ['Because water is life.', 'Lyon']);
+  const post = await w.committeePost(ADA);
+  for (const member of committee) await w.react(member, 'white_check_mark', post);
+  expect((await w.application(ADA))?.status).toBe('accepted');
+}
+
 /** The text of the latest message the bot posted in a channel (blocks flattened). */
 export function lastPostIn(w: World, channel: string): string {
   const m = w.slack.messagesIn(channel).at(-1);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../doubles/slack/index.js';
 import { imageInDmNote } from '../../../src/platforms/slack/replies.js';
 import { blocksText } from '../../../src/platforms/slack/blocks.js';
-import { ADA, CARL, DANA, EVE, LOUNGE, STAFF, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
+import { ADA, LOUNGE, STAFF, acceptAda, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
 import { postedIn, tap } from './taps.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -23,10 +23,7 @@ describe('Slack adapter: a private reply’s chart', { timeout: 30_000 }, () => 
   beforeAll(async () => {
     w = await startWorld();
     await setUpProgram(w);
-    await w.apply(ADA, ['Because water is life.', 'Lyon']);
-    const post = await w.committeePost(ADA);
-    for (const member of [CARL, DANA, EVE]) await w.react(member, 'white_check_mark', post);
-    expect((await w.application(ADA))?.status).toBe('accepted');
+    await acceptAda(w);
     // The report covers the last complete month: ADA has to have been an ambassador by its end.
     await w.app.db.prisma.ambassador.updateMany({ data: { since: new Date(Date.now() - 70 * 24 * 60 * 60_000) } });
   }, 60_000);

@@ -2,7 +2,7 @@
 // buttons (and changes the answer), staff close it and get the results. Real app, real Bolt, the double.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { blocksText } from '../../../src/platforms/slack/blocks.js';
-import { ADA, CARL, COMMITTEE, DANA, EVE, STAFF, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
+import { ADA, COMMITTEE, STAFF, acceptAda, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
 import { buttonsOf, postedIn, tap } from './taps.js';
 
 describe('Slack adapter: pulse answered with a tap', { timeout: 30_000 }, () => {
@@ -16,10 +16,7 @@ describe('Slack adapter: pulse answered with a tap', { timeout: 30_000 }, () => 
   it('GIVEN an ambassador WHEN staff create a scale pulse THEN a tap answers privately, another changes it, and staff get the results at close', async () => {
     w = await startWorld();
     await setUpProgram(w);
-    await w.apply(ADA, ['Because water is life.', 'Lyon']);
-    const post = await w.committeePost(ADA);
-    for (const member of [CARL, DANA, EVE]) await w.react(member, 'white_check_mark', post);
-    expect((await w.application(ADA))?.status).toBe('accepted');
+    await acceptAda(w);
 
     const created = await w.reply(STAFF, 'pulse create question:"How supported do you feel this month?" kind:scale');
     expect(created.responseType).toBe('ephemeral');
