@@ -23,11 +23,9 @@ import { Poster } from './poster.js';
 import { RequestClaims } from './claims.js';
 import { ReplySender, type ImageSharing } from './replies.js';
 import { UserDirectory } from './users.js';
+import { SlackMembership } from './membership.js';
 
 export type SlackConfig = NonNullable<Config['slack']>;
-
-const channelId = /^[CG][A-Z0-9]{2,}$/;
-const groupId = /^S[A-Z0-9]{2,}$/;
 
 export class SlackAdapter implements ChatPlatform {
   readonly platform = 'slack' as const;
@@ -41,6 +39,7 @@ export class SlackAdapter implements ChatPlatform {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly dmChannels = new Map<string, string>();
   private readonly poster: Poster;
+  private readonly membership: SlackMembership;
   private readonly requestClaims: RequestClaims;
   private readonly redoRequest: (key: string, body: unknown) => Promise<void>;
   private sink?: InboundSink;
@@ -85,6 +84,7 @@ export class SlackAdapter implements ChatPlatform {
       this.log.error({ err: err.message, code: err.code }, 'Slack request failed');
     });
     this.users = new UserDirectory(this.app.client, this.log, () => this.bot.userId);
+    this.membership = new SlackMembership(this.app.client, this.users, () => this.bot, (ctx, fn) => this.call(ctx, fn));
     // Posts with a key are never resent by the client itself: the outbox retries, checking first (poster.ts).
     const once = new webApi.WebClient(config.botToken, {
       slackApiUrl: config.apiUrl, logger: boltLogger(this.log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000,
@@ -270,72 +270,15 @@ export class SlackAdapter implements ChatPlatform {
     return out;
   }
 
-  async grantMembership(user: UserRef, target: string): Promise<void> {
-    const ch = this.channelTarget(target);
-    this.memberLists.delete(target);
-    try {
-      await this.app.client.conversations.invite({ channel: ch, users: user.id });
-    } catch (err) {
-      if (slackErrorCode(err) === 'already_in_channel') return;
-      throw toPlatformError(err, { action: `invite ${user.name ?? user.id} to <#${ch}>`, channel: ch, botName: this.bot.name });
-    }
+  grantMembership(user: UserRef, target: string): Promise<void> {
+    return this.membership.grant(user, target);
   }
 
-  async revokeMembership(user: UserRef, target: string): Promise<void> {
-    const ch = this.channelTarget(target);
-    this.memberLists.delete(target);
-    try {
-      await this.app.client.conversations.kick({ channel: ch, user: user.id });
-    } catch (err) {
-      // conversations.kick says not_in_channel when the person is not in it: what we wanted.
-      if (slackErrorCode(err) === 'not_in_channel') return;
-      throw toPlatformError(err, { action: `remove ${user.name ?? user.id} from <#${ch}>`, channel: ch, botName: this.bot.name });
-    }
+  revokeMembership(user: UserRef, target: string): Promise<void> {
+    return this.membership.revoke(user, target);
   }
 
-  async membersOf(workspaceId: string, target: string): Promise<UserRef[]> {
-    const ids = await this.cachedMembers(target);
-    const refs = await Promise.all(ids.filter((id) => id !== this.bot.userId).map((id) => this.users.ref(id, workspaceId)));
-    return refs;
-  }
-
-  // ---- helpers -----------------------------------------------------------------------------
-
-  private channelTarget(target: string): string {
-    const id = target.trim().replace(/^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/, '$1').replace(/^#/, '');
-    if (!channelId.test(id)) {
-      throw new PlatformError('not_found', `“${target}” is not a Slack channel I can use`, 'set it to a private channel, e.g. /ambassador program setup ambassador_role:#ambassadors');
-    }
-    return id;
-  }
-
-  /**
-   * Committee membership is asked on every vote: a burst of reactions must not become a burst of
-   * rate-limited Web API calls, so a group's member list is reused for a minute.
-   */
-  private readonly memberLists = new Map<string, { at: number; ids: Promise<string[]> }>();
-  private cachedMembers(target: string): Promise<string[]> {
-    const hit = this.memberLists.get(target);
-    if (hit && Date.now() - hit.at < 60_000) return hit.ids;
-    const ids = groupId.test(target) ? this.groupMembers(target) : this.channelMembers(this.channelTarget(target));
-    this.memberLists.set(target, { at: Date.now(), ids });
-    ids.catch(() => this.memberLists.delete(target)); // a failure is not remembered
-    return ids;
-  }
-
-  private async groupMembers(group: string): Promise<string[]> {
-    const res = await this.call({ action: `read the members of user group ${group}` }, () => this.app.client.usergroups.users.list({ usergroup: group }));
-    return res.users ?? [];
-  }
-
-  private async channelMembers(ch: string): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const res = await this.call({ action: `read the members of <#${ch}>`, channel: ch }, () => this.app.client.conversations.members({ channel: ch, limit: 200, ...(cursor ? { cursor } : {}) }));
-      ids.push(...(res.members ?? []));
-      cursor = res.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return ids;
+  membersOf(workspaceId: string, target: string): Promise<UserRef[]> {
+    return this.membership.membersOf(workspaceId, target);
   }
 }
