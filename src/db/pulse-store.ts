@@ -107,15 +107,8 @@ export function pulseRepository(db: Tx): PulseRepository {
       await db.pulseAnswer.create({ data: { ...where, ...a } });
       return 'created';
     },
-    async answered(roundId, voters) {
-      const hashes = voters.flatMap((v) => ('hash' in v ? [v.hash] : []));
-      const members = voters.flatMap((v) => ('memberId' in v ? [v.memberId] : []));
-      const rows = await db.pulseAnswer.findMany({
-        where: { roundId, OR: [{ voterHash: { in: hashes } }, { memberId: { in: members } }] },
-        select: { voterHash: true, memberId: true },
-      });
-      return new Set(rows.map((r) => r.voterHash ?? `member:${r.memberId}`));
-    },
+    answeredBy: async (roundId, memberIds) =>
+      new Set((await db.pulseAnswer.findMany({ where: { roundId, memberId: { in: memberIds } }, select: { memberId: true } })).map((r) => r.memberId!)),
     answers: async (roundId) =>
       (await db.pulseAnswer.findMany({ where: { roundId }, include: { member: { select: { displayName: true } } } }))
         .map((a) => ({ ...toAnswer(a), name: a.member?.displayName ?? null })),

@@ -90,10 +90,9 @@ export async function answerPulse(deps: CoreDeps, o: AnswerInput): Promise<Answe
     };
     return { answer, changed: (await r.pulses.saveAnswer(round.id, voter, answer)) === 'changed' };
   });
-  if (saved === null) fail('invalid_input', `This pulse closed ${formatDate(round.closesAt, program.timeZone)}, so answers are no longer taken.`);
-  if (saved === 'unanswered') fail('invalid_input', `Answer first (value:1 to value:${optionCount(pulse)}), then add your comment.`);
-  const ok = saved as Exclude<typeof saved, null | 'unanswered'>;
-  return { kind: 'saved', changed: ok.changed, program, pulse, round, answer: ok.answer };
+  if (saved === null) return fail('invalid_input', `This pulse closed ${formatDate(round.closesAt, program.timeZone)}, so answers are no longer taken.`);
+  if (saved === 'unanswered') return fail('invalid_input', `Answer first (value:1 to value:${optionCount(pulse)}), then add your comment.`);
+  return { kind: 'saved', changed: saved.changed, program, pulse, round, answer: saved.answer };
 }
 
 /** The comment form, with what they wrote before. */

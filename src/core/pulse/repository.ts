@@ -43,12 +43,10 @@ export interface PulseRepository {
   answerOf(roundId: number, voter: Voter): Promise<PulseAnswer | null>;
   /** Creates or replaces the voter's answer (one per person per round: a unique key). */
   saveAnswer(roundId: number, voter: Voter, a: PulseAnswer): Promise<'created' | 'changed'>;
-  /** Of these voters, who has answered (hashes or member ids, as given). */
-  answered(roundId: number, voters: Voter[]): Promise<Set<string>>;
+  /** Of these members, who has answered a named round. */
+  answeredBy(roundId: number, memberIds: number[]): Promise<Set<number>>;
   /** With the member's name for a named pulse (null for anonymous answers). */
   answers(roundId: number): Promise<Array<PulseAnswer & { name: string | null }>>;
   /** Closed rounds of a program's pulses closed in [from, to): the report's response rates. */
   closedIn(programId: number, from: Date, to: Date): Promise<Array<{ pulse: Pulse; round: PulseRound }>>;
 }
-
-export const voterKey = (v: Voter): string => ('hash' in v ? v.hash : `member:${v.memberId}`);

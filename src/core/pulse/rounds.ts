@@ -9,7 +9,6 @@ import { newRoundKey } from './anonymity.js';
 import type { Pulse, PulseAudience, PulseRound } from './model.js';
 import { questionMessage } from './messages.js';
 import { resultsChart, resultsMessage, tally } from './results.js';
-import { voterKey } from './repository.js';
 
 const BATCH = 50;
 
@@ -62,8 +61,8 @@ export async function remindRound(deps: CoreDeps, roundId: number): Promise<numb
   const sent = await deps.store.transaction(async (r) => {
     if (!(await r.pulses.markReminded(round.id, deps.now()))) return null;
     const invitees = await r.pulses.invitees(round.id);
-    const done = pulse.anonymous ? new Set<string>() : await r.pulses.answered(round.id, invitees.map((memberId) => ({ memberId })));
-    const waiting = invitees.filter((memberId) => !done.has(voterKey({ memberId })));
+    const done = pulse.anonymous ? new Set<number>() : await r.pulses.answeredBy(round.id, invitees);
+    const waiting = invitees.filter((memberId) => !done.has(memberId));
     const message = questionMessage(program, pulse, round, 'remind');
     for (const memberId of waiting) await r.outbox.enqueue({ kind: 'dm', memberId, message });
     return waiting.length;

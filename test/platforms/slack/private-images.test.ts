@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../doubles/slack/index.js';
 import { imageInDmNote } from '../../../src/platforms/slack/replies.js';
 import { blocksText } from '../../../src/platforms/slack/blocks.js';
-import { ADA, LOUNGE, STAFF, acceptAda, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
+import { LOUNGE, STAFF, acceptAda, dropTemplate, setUpProgram, startWorld, type World } from './harness.js';
 import { postedIn, tap } from './taps.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
