@@ -3,7 +3,7 @@
 import type { Prisma } from './generated/sqlite/client.js';
 import type * as P from './generated/sqlite/client.js';
 import type { Db } from './client.js';
-import type { Pulse, PulseAnswer, PulseAudience, PulseKind, PulseRound, RoundStatus, Voter } from '../core/pulse/model.js';
+import type { Pulse, PulseAnswer, PulseAudience, PulseKind, PulseRound, RoundResults, RoundStatus, Voter } from '../core/pulse/model.js';
 import type { PulseRepository } from '../core/pulse/repository.js';
 
 type Tx = Prisma.TransactionClient | Db;
@@ -112,13 +112,13 @@ export function pulseRepository(db: Tx): PulseRepository {
     answers: async (roundId) =>
       (await db.pulseAnswer.findMany({ where: { roundId }, include: { member: { select: { displayName: true } } } }))
         .map((a) => ({ ...toAnswer(a), name: a.member?.displayName ?? null })),
+    // Raw, one statement: the engagement report runs it beside its other counts.
     async closedIn(programId, from, to) {
-      const rows = await db.pulseRound.findMany({
-        where: { status: 'closed', closedAt: { gte: from, lt: to }, pulse: { programId } },
-        include: { pulse: true },
-        orderBy: { closedAt: 'asc' },
-      });
-      return rows.map((r) => ({ round: toRound(r), pulse: toPulse(r.pulse) }));
+      const rows = await db.$queryRaw<Array<{ pulseId: number | bigint; question: string; number: number | bigint; results: string }>>`
+        SELECT p."id" AS "pulseId", p."question", r."number", r."results" FROM "PulseRound" r JOIN "Pulse" p ON p."id" = r."pulseId"
+        WHERE p."programId" = ${programId} AND r."status" = 'closed' AND r."results" IS NOT NULL AND r."closedAt" >= ${from} AND r."closedAt" < ${to}
+        ORDER BY r."closedAt", r."id"`;
+      return rows.map((r) => ({ pulseId: Number(r.pulseId), question: r.question, round: Number(r.number), results: JSON.parse(r.results) as RoundResults }));
     },
   };
 }

@@ -97,9 +97,7 @@ export async function engagementReport(deps: CoreDeps, o: ReportInput): Promise<
 /** Response rates of the pulse rounds that closed in the range. */
 async function pulseTurnout(deps: CoreDeps, program: Program, range: Range): Promise<PulseTurnout[]> {
   const closed = await deps.store.pulses.closedIn(program.id, range.from, range.to);
-  return closed.flatMap(({ pulse, round }) => (round.results
-    ? [{ pulseId: pulse.id, question: pulse.question, round: round.number, invited: round.results.invited, responses: round.results.responses }]
-    : []));
+  return closed.map((c) => ({ pulseId: c.pulseId, question: c.question, round: c.round, invited: c.results.invited, responses: c.results.responses }));
 }
 
 /** The campaign and the range it ran over so far. */

@@ -47,6 +47,6 @@ export interface PulseRepository {
   answeredBy(roundId: number, memberIds: number[]): Promise<Set<number>>;
   /** With the member's name for a named pulse (null for anonymous answers). */
   answers(roundId: number): Promise<Array<PulseAnswer & { name: string | null }>>;
-  /** Closed rounds of a program's pulses closed in [from, to): the report's response rates. */
-  closedIn(programId: number, from: Date, to: Date): Promise<Array<{ pulse: Pulse; round: PulseRound }>>;
+  /** Rounds of a program's pulses closed in [from, to), oldest first, with their results: the report's response rates. One statement. */
+  closedIn(programId: number, from: Date, to: Date): Promise<Array<{ pulseId: number; question: string; round: number; results: RoundResults }>>;
 }
