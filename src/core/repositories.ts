@@ -119,6 +119,8 @@ export interface Repositories {
   };
   outbox: {
     enqueue(effect: Effect, at?: Date): Promise<void>;
+    /** Many at once, in few statements (a pulse DMed to a whole program). */
+    enqueueMany(effects: readonly Effect[]): Promise<void>;
     due(now: Date, limit: number): Promise<Array<{ id: number; effect: Effect; attempts: number; nextAttemptAt: Date }>>;
     /** Leases an item to this process until `until`; false when another process took it first. */
     claim(id: number, seenNextAttemptAt: Date, until: Date): Promise<boolean>;

@@ -252,6 +252,11 @@ function repositories(db: Tx, provider: Provider, memoryClaims?: InboundClaimsRe
         // Without a time, "as soon as possible": the epoch, so it is due whatever clock the core runs on.
         await db.outboxItem.create({ data: { kind: effect.kind, payload: effect as never, nextAttemptAt: at ?? new Date(0) } });
       },
+      async enqueueMany(effects) {
+        for (let i = 0; i < effects.length; i += 500) {
+          await db.outboxItem.createMany({ data: effects.slice(i, i + 500).map((e) => ({ kind: e.kind, payload: e as never, nextAttemptAt: new Date(0) })) });
+        }
+      },
       due: async (now, limit) =>
         (
           await db.outboxItem.findMany({

@@ -38,7 +38,7 @@ export async function openRound(deps: CoreDeps, roundId: number): Promise<number
   const opened = await deps.store.transaction(async (r) => {
     if (!(await r.pulses.open(round.id, { memberIds, salt }))) return false;
     const message = questionMessage(program, pulse, { ...round, salt, status: 'open' }, 'ask');
-    for (const memberId of memberIds) await r.outbox.enqueue({ kind: 'dm', memberId, message });
+    await r.outbox.enqueueMany(memberIds.map((memberId) => ({ kind: 'dm' as const, memberId, message })));
     await audit(r, { programId: program.id, actorId: null, action: 'pulse.opened', subject: { type: 'pulse', id: pulse.id }, data: { round: round.number, invited: memberIds.length } }, deps.now());
     return true;
   });
@@ -64,7 +64,7 @@ export async function remindRound(deps: CoreDeps, roundId: number): Promise<numb
     const done = pulse.anonymous ? new Set<number>() : await r.pulses.answeredBy(round.id, invitees);
     const waiting = invitees.filter((memberId) => !done.has(memberId));
     const message = questionMessage(program, pulse, round, 'remind');
-    for (const memberId of waiting) await r.outbox.enqueue({ kind: 'dm', memberId, message });
+    await r.outbox.enqueueMany(waiting.map((memberId) => ({ kind: 'dm' as const, memberId, message })));
     return waiting.length;
   });
   if (sent) deps.kick();
