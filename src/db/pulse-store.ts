@@ -76,6 +76,7 @@ export function pulseRepository(db: Tx): PulseRepository {
       }
       return true;
     },
+    skip: (roundId, at) => move({ id: roundId, status: 'scheduled' }, { status: 'closed', closedAt: at }),
     markReminded: (roundId, at) => move({ id: roundId, status: 'open', remindedAt: null }, { remindedAt: at }),
     close: (roundId, at) => move({ id: roundId, status: 'open' }, { status: 'closed', closedAt: at }),
     async settle(roundId, results) {

@@ -29,6 +29,8 @@ export interface PulseRepository {
    */
   open(roundId: number, o: { memberIds: number[]; salt: string | null }): Promise<boolean>;
   markReminded(roundId: number, at: Date): Promise<boolean>;
+  /** A scheduled round whose whole window passed (the bot was down): closed without results. */
+  skip(roundId: number, at: Date): Promise<boolean>;
   /** Moves an open round to closed (and takes its row lock: answers wait for the close to commit). */
   close(roundId: number, at: Date): Promise<boolean>;
   /** Keeps a closed round's results and erases what linked answers to people: invites, hashes, the key. */

@@ -6,6 +6,8 @@ import { audit } from '../audit.js';
 import type { CoreDeps } from '../deps.js';
 import { nextRuns } from '../campaigns/next-runs.js';
 import { newRoundKey } from './anonymity.js';
+import type { Program } from '../model.js';
+import { formatDate } from '../text.js';
 import type { Pulse, PulseAudience, PulseRound } from './model.js';
 import { questionMessage } from './messages.js';
 import { resultsChart, resultsMessage, tally } from './results.js';
@@ -33,6 +35,7 @@ export async function openRound(deps: CoreDeps, roundId: number): Promise<number
   const { pulse, round } = found;
   const program = await deps.store.programs.byId(pulse.programId);
   if (!program) return null;
+  if (round.closesAt <= deps.now()) return skipRound(deps, program, pulse, round);
   const memberIds = await audienceOf(deps, pulse.programId, pulse.audience);
   const salt = pulse.anonymous ? newRoundKey() : null;
   const opened = await deps.store.transaction(async (r) => {
@@ -45,6 +48,30 @@ export async function openRound(deps: CoreDeps, roundId: number): Promise<number
   if (!opened) return null;
   deps.kick();
   return memberIds.length;
+}
+
+/**
+ * A round whose whole window passed while the bot was down is not asked late (it would close at
+ * once): it is closed without results, the next round of a recurring pulse is scheduled (else the
+ * recurrence would stop here), and staff are told.
+ */
+async function skipRound(deps: CoreDeps, program: Program, pulse: Pulse, round: PulseRound): Promise<null> {
+  const now = deps.now();
+  const zone = program.timeZone;
+  const skipped = await deps.store.transaction(async (r) => {
+    if (!(await r.pulses.skip(round.id, now))) return false;
+    const next = nextRound(pulse, round, zone, now);
+    if (next) await r.pulses.addRound(pulse.id, next);
+    const then = next ? ` The next round opens ${formatDate(next.opensAt, zone)}.` : '';
+    await r.outbox.enqueue({
+      kind: 'staff.alert', programId: program.id, title: `Pulse #${pulse.id}: a round was missed`, tone: 'warning',
+      text: `Round ${round.number} of “${pulse.question}” was due from ${formatDate(round.opensAt, zone)} to ${formatDate(round.closesAt, zone)}, while I wasn't running, so it was skipped rather than asked after its close.${then}`,
+    });
+    await audit(r, { programId: program.id, actorId: null, action: 'pulse.skipped', subject: { type: 'pulse', id: pulse.id }, data: { round: round.number } }, now);
+    return true;
+  });
+  if (skipped) deps.kick();
+  return null;
 }
 
 /**

@@ -124,6 +124,18 @@ describe(`pulse surveys on ${testProvider}`, () => {
     expect(await t.db.prisma.pulseRound.count({ where: { status: 'open' } })).toBe(0);
   });
 
+  it('GIVEN a recurring pulse WHEN the bot was down for a whole round THEN that round is skipped and staff told, and the next one opens on time', async () => {
+    await t.say('admin', '/pulse create question:"How was your week?" kind:scale repeat:"every monday 10:00" closes:"2 days"');
+    expect(await at('2026-03-12T08:00:00Z')).toBe(0); // round 1 was due 9–11 March
+    expect(dmsTo('alice', 'Campus Crew asks: a quick question')).toBe(0);
+    expect(t.output.join('')).toContain('== Pulse #1: a round was missed ==');
+    expect(t.output.join('')).toContain('The next round opens Mon 16 Mar 2026, 10:00 UTC.');
+    expect((await round(1)).status).toBe('closed');
+    expect(await at('2026-03-16T10:00:30Z')).toBe(1);
+    expect(dmsTo('alice', 'Campus Crew asks: a quick question')).toBe(1);
+    expect(await t.say('admin', '/pulse results id:1')).toContain('has no results yet');
+  });
+
   it('GIVEN bad input THEN each gets a short, specific answer and nothing is created', async () => {
     const bad = async (options: string) => t.say('admin', `/pulse create question:"How are you doing?" ${options}`);
     expect(await bad('kind:scale closes:"2026-03-01 10:00"')).toContain('is in the past');
