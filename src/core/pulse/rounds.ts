@@ -28,13 +28,19 @@ export async function audienceOf(deps: CoreDeps, programId: number, audience: Pu
   return [...ids];
 }
 
+/** The round with its pulse and program, when `ready` says this step applies to it (else null). */
+async function roundFor(deps: CoreDeps, roundId: number, ready: (round: PulseRound, pulse: Pulse) => boolean) {
+  const found = await deps.store.pulses.round(roundId);
+  if (!found || !ready(found.round, found.pulse)) return null;
+  const program = await deps.store.programs.byId(found.pulse.programId);
+  return program ? { ...found, program } : null;
+}
+
 /** Opens a scheduled round: how many people it went to, or null when another process opened it. */
 export async function openRound(deps: CoreDeps, roundId: number): Promise<number | null> {
-  const found = await deps.store.pulses.round(roundId);
-  if (!found || found.round.status !== 'scheduled' || found.pulse.stoppedAt) return null;
-  const { pulse, round } = found;
-  const program = await deps.store.programs.byId(pulse.programId);
-  if (!program) return null;
+  const found = await roundFor(deps, roundId, (r, p) => r.status === 'scheduled' && !p.stoppedAt);
+  if (!found) return null;
+  const { pulse, round, program } = found;
   if (round.closesAt <= deps.now()) return skipRound(deps, program, pulse, round);
   const memberIds = await audienceOf(deps, pulse.programId, pulse.audience);
   const salt = pulse.anonymous ? newRoundKey() : null;
@@ -80,11 +86,9 @@ async function skipRound(deps: CoreDeps, program: Program, pulse: Pulse, round: 
  * had answered.
  */
 export async function remindRound(deps: CoreDeps, roundId: number): Promise<number | null> {
-  const found = await deps.store.pulses.round(roundId);
-  if (!found || found.round.status !== 'open' || found.round.remindedAt) return null;
-  const { pulse, round } = found;
-  const program = await deps.store.programs.byId(pulse.programId);
-  if (!program) return null;
+  const found = await roundFor(deps, roundId, (r) => r.status === 'open' && !r.remindedAt);
+  if (!found) return null;
+  const { pulse, round, program } = found;
   const sent = await deps.store.transaction(async (r) => {
     if (!(await r.pulses.markReminded(round.id, deps.now()))) return null;
     const invitees = await r.pulses.invitees(round.id);
@@ -100,11 +104,9 @@ export async function remindRound(deps: CoreDeps, roundId: number): Promise<numb
 
 /** Closes an open round (its time has come, or staff closed it): results to staff; false when already closed. */
 export async function closeRound(deps: CoreDeps, roundId: number): Promise<boolean> {
-  const found = await deps.store.pulses.round(roundId);
-  if (!found || found.round.status !== 'open') return false;
-  const { pulse, round } = found;
-  const program = await deps.store.programs.byId(pulse.programId);
-  if (!program) return false;
+  const found = await roundFor(deps, roundId, (r) => r.status === 'open');
+  if (!found) return false;
+  const { pulse, round, program } = found;
   const now = deps.now();
   // The chart is drawn before the transaction, from the answers as they are now; if one more answer
   // lands before the close commits, the post goes without the (stale) chart rather than wrong.
